@@ -1,0 +1,25 @@
+# Shared locations for the build scripts. Heavy, rarely changing artefacts (ICU source and
+# ICU built for wasm) live outside the clone so CI and later builds reuse them.
+RG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RG_ICU_VERSION=72.1
+RG_CACHE=${REPLYGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/replyguard}
+RG_ICU_FLAGS_KEY=$(cat "$RG_ROOT/scripts/icu-wasm/CMakeLists.txt" "$RG_ROOT/scripts/icu-wasm/build.sh" | sha256sum | cut -c1-12)
+RG_ICU_WASM="$RG_CACHE/icu-$RG_ICU_VERSION-wasm-$RG_ICU_FLAGS_KEY"
+RG_BUILD=${REPLYGUARD_BUILD:-$RG_ROOT/build}
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+mkdir -p "$RG_CACHE"
+
+# Prints the ICU source directory, fetching Debian's source package into the cache if needed.
+rg_icu_source() {
+  local dir="$RG_CACHE/icu-src-$RG_ICU_VERSION"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && apt-get source -qq --only-source "icu=$(dpkg-query -W -f='${Version}' libicu-dev)" >/dev/null 2>&1 \
+      || apt-get source -qq --only-source icu >/dev/null)
+    touch "$dir/.complete"
+  fi
+  local src
+  src=$(find "$dir" -maxdepth 1 -type d -name "icu-$RG_ICU_VERSION*" | head -n1)
+  [ -n "$src" ] || { echo "ICU $RG_ICU_VERSION source not found in $dir" >&2; return 1; }
+  echo "$src"
+}

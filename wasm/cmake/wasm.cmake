@@ -1,0 +1,60 @@
+# WebAssembly build: ICU from scripts/icu-wasm/build.sh, plain extern "C" bindings, no eval.
+if(NOT EXISTS "${RG_ICU_WASM}/lib/libicuuc.a")
+  message(FATAL_ERROR "RG_ICU_WASM='${RG_ICU_WASM}' has no ICU build; run scripts/icu-wasm/build.sh")
+endif()
+# nlohmann/json is header-only: expose just its directory, not the host's /usr/include.
+file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/host-include)
+file(CREATE_LINK /usr/include/nlohmann ${CMAKE_BINARY_DIR}/host-include/nlohmann SYMBOLIC)
+
+add_library(icu_wasm INTERFACE)
+target_include_directories(icu_wasm INTERFACE ${RG_ICU_WASM}/include)
+target_compile_definitions(icu_wasm INTERFACE U_STATIC_IMPLEMENTATION U_USING_ICU_NAMESPACE=0)
+target_link_libraries(icu_wasm INTERFACE ${RG_ICU_WASM}/lib/libicui18n.a ${RG_ICU_WASM}/lib/libicuuc.a
+                      ${RG_ICU_WASM}/lib/libicudata.a)
+target_link_libraries(rgcore PUBLIC icu_wasm)
+target_include_directories(rgcore SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/host-include)
+
+# Trimmed ICU data: exactly the items in wasm/icu-data-items.txt. The file must be named
+# icudt72l.dat so icupkg writes the item names ICU looks up.
+set(RG_DAT_DIR ${CMAKE_BINARY_DIR}/icudata)
+set(RG_DAT ${RG_DAT_DIR}/icudt72l.dat)
+add_custom_command(OUTPUT ${RG_DAT}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${RG_DAT_DIR}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${RG_DAT_DIR}/items
+  COMMAND icupkg -x ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt -d ${RG_DAT_DIR}/items ${RG_ICU_DAT}
+  COMMAND icupkg -a ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt -s ${RG_DAT_DIR}/items new ${RG_DAT}
+  DEPENDS ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt ${RG_ICU_DAT}
+  COMMENT "Trimming ICU data to wasm/icu-data-items.txt")
+add_custom_target(icudata ALL DEPENDS ${RG_DAT})
+
+# No eval/new Function: the extension's CSP is script-src 'self' 'wasm-unsafe-eval'.
+set(RG_WASM_LINK
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createReplyGuardModule
+  -sENVIRONMENT=web,worker,node -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sSTACK_SIZE=1MB
+  -sEXPORTED_FUNCTIONS=_malloc,_free -sEXPORTED_RUNTIME_METHODS=HEAPU8,HEAPU16
+  -sINCOMING_MODULE_JS_API=wasmBinary,locateFile,print,printErr,onAbort
+  -sASSERTIONS=0 -sTEXTDECODER=2)
+
+file(GLOB RG_BINDING_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/bindings/*.cpp)
+add_executable(replyguard_core ${RG_BINDING_SOURCES})
+set_target_properties(replyguard_core PROPERTIES SUFFIX ".mjs")
+target_link_libraries(replyguard_core PRIVATE rgcore)
+target_link_options(replyguard_core PRIVATE ${RG_WASM_LINK})
+
+# Benchmarks run under node with the same input as natively; they read the ICU data from disk.
+file(GLOB RG_BENCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/bench/*.cpp)
+foreach(src ${RG_BENCH_SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  set_target_properties(${name} PROPERTIES SUFFIX ".js")
+  target_link_libraries(${name} PRIVATE rgcore)
+  target_compile_definitions(${name} PRIVATE RG_SOURCE_DIR="${PROJECT_SOURCE_DIR}" RG_ICU_DAT_PATH="${RG_DAT}")
+  target_link_options(${name} PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sSTACK_SIZE=1MB)
+endforeach()
+
+# Size report: what the extension ships, gzip -9.
+add_custom_target(size_report ALL
+  COMMAND sh ${PROJECT_SOURCE_DIR}/scripts/size-report.sh $<TARGET_FILE_DIR:replyguard_core>/replyguard_core.wasm
+          $<TARGET_FILE:replyguard_core> ${RG_DAT}
+  DEPENDS replyguard_core icudata VERBATIM)
