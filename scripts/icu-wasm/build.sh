@@ -15,7 +15,12 @@ src=$(rg_icu_source)
 work="$RG_CACHE/build-icu-wasm.$$"
 rm -rf "$work" "$RG_ICU_WASM"
 echo "ICU for wasm: building from $src into $RG_ICU_WASM (takes a few minutes once)"
-emcmake cmake -S "$here" -B "$work" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+mkdir -p "$work/patched/i18n"
+for p in "$here"/patches/*.patch; do
+  file=$(sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' "$p" | head -n1)
+  patch -s -o "$work/patched/$file" "$src/source/$file" "$p"
+done
+emcmake cmake -S "$here" -B "$work" -G Ninja -DCMAKE_BUILD_TYPE=Release -DICU_PATCHED_DIR="$work/patched" \
   -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG" -DICU_SOURCE_DIR="$src/source" \
   -DCMAKE_INSTALL_PREFIX="$RG_ICU_WASM" >/dev/null
 cmake --build "$work" -j"$(nproc)"

@@ -12,17 +12,22 @@ target_compile_definitions(icu_wasm INTERFACE U_STATIC_IMPLEMENTATION U_USING_IC
 target_link_libraries(icu_wasm INTERFACE ${RG_ICU_WASM}/lib/libicui18n.a ${RG_ICU_WASM}/lib/libicuuc.a
                       ${RG_ICU_WASM}/lib/libicudata.a)
 target_link_libraries(rgcore PUBLIC icu_wasm)
+# Native wasm exceptions: nlohmann/json and the standard library may throw; JS-emulated exceptions
+# would route every call through JS trampolines and slow the hot path.
+target_compile_options(rgcore PUBLIC -fwasm-exceptions)
+target_link_options(rgcore PUBLIC -fwasm-exceptions)
 target_include_directories(rgcore SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/host-include)
 
 # Trimmed ICU data: exactly the items in wasm/icu-data-items.txt. The file must be named
-# icudt72l.dat so icupkg writes the item names ICU looks up.
+# icudt72l.dat so icupkg writes the item names ICU looks up. --ignore-deps: brkitr/root.res names
+# line/sentence rules and dictionaries the core never asks for.
 set(RG_DAT_DIR ${CMAKE_BINARY_DIR}/icudata)
 set(RG_DAT ${RG_DAT_DIR}/icudt72l.dat)
 add_custom_command(OUTPUT ${RG_DAT}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${RG_DAT_DIR}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${RG_DAT_DIR}/items
   COMMAND icupkg -x ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt -d ${RG_DAT_DIR}/items ${RG_ICU_DAT}
-  COMMAND icupkg -a ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt -s ${RG_DAT_DIR}/items new ${RG_DAT}
+  COMMAND icupkg --ignore-deps -a ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt -s ${RG_DAT_DIR}/items new ${RG_DAT}
   DEPENDS ${PROJECT_SOURCE_DIR}/wasm/icu-data-items.txt ${RG_ICU_DAT}
   COMMENT "Trimming ICU data to wasm/icu-data-items.txt")
 add_custom_target(icudata ALL DEPENDS ${RG_DAT})

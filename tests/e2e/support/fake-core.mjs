@@ -1,0 +1,20 @@
+// Stand-in for wasm/js/core.mjs, used only by `build.mjs --fake-core` while the wasm core is
+// not built: flags "idiot" (block) and "problem" (info, replacement "concern").
+export async function createCore() {
+  const rules = [
+    { re: /\bidiot\b/gi, rule: 'insult.words', category: 'insult', severity: 'block', message: 'Insulting word', replacements: ['person'] },
+    { re: /\bproblem\b/gi, rule: 'tone.problem', category: 'tone', severity: 'info', message: 'Prefer neutral wording', replacements: ['concern'] },
+  ];
+  const info = { id: 'fake', version: 1, name: { en: 'Fake core' }, categories: {}, rules: 2, team: false };
+  const run = (text, source) => rules.flatMap((r) => [...text.matchAll(r.re)].map((m) => ({
+    rule: r.rule, category: r.category, severity: r.severity, begin: m.index, end: m.index + m[0].length, text: m[0],
+    message: r.message, replacements: r.replacements, confidence: 1, source })));
+  return {
+    loadPolicy: (t) => { try { JSON.parse(t); return { ok: true, handle: 2, info }; } catch (e) { return { ok: false, errors: [{ pointer: '', message: e.message }] }; } },
+    defaultPolicy: () => ({ ok: true, handle: 1, info }),
+    freePolicy: () => true,
+    policyInfo: () => info,
+    check: (h, { reply, incoming }) => ({ findings: [...run(reply, 'reply'), ...run(incoming || '', 'incoming')], warnings: [] }),
+    escalate: () => ({ error: 'no team' }),
+  };
+}

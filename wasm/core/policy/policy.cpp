@@ -1,0 +1,37 @@
+#include "policy.h"
+
+namespace rg {
+
+const char* severityName(Severity s) {
+  switch (s) {
+    case Severity::Info: return "info";
+    case Severity::Warn: return "warn";
+    default: return "block";
+  }
+}
+
+const char* kindName(RuleKind k) {
+  static const char* const kNames[] = {"terms", "substitution", "cooccurrence", "pattern", "detector", "metric", "required"};
+  return kNames[int(k)];
+}
+
+nlohmann::json Localized::toJson() const {
+  nlohmann::json j = nlohmann::json::object();
+  if (!en.empty()) j["en"] = en;
+  if (!de.empty()) j["de"] = de;
+  return j;
+}
+
+size_t Policy::memoryBytes() const {
+  size_t n = sizeof(*this) + rules.capacity() * sizeof(Rule);
+  for (const Automaton& a : automata)
+    n += a.ac.memoryBytes() + a.entries.capacity() * sizeof(Entry) + a.entryStart.capacity() * sizeof(uint32_t);
+  for (const Rule& r : rules) {
+    for (const auto& ex : r.flag) n += ex.text.capacity() * 2 + ex.display.capacity();
+    for (const auto& ex : r.pass) n += ex.text.capacity() * 2 + ex.display.capacity();
+    n += r.itemReplacements.capacity() * sizeof(Replacements);
+  }
+  return n;
+}
+
+}  // namespace rg
