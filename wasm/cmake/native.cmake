@@ -31,7 +31,9 @@ target_compile_definitions(rg_tests PRIVATE RG_SOURCE_DIR="${PROJECT_SOURCE_DIR}
 include(Catch)
 catch_discover_tests(rg_tests WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
-file(GLOB RG_BENCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/bench/*.cpp)
+# Benchmarks and reference-check tools: one executable per file, linked to the core.
+file(GLOB RG_BENCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/bench/*.cpp
+     ${PROJECT_SOURCE_DIR}/tests/reference/*.cpp)
 foreach(src ${RG_BENCH_SOURCES})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name} ${src})

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-namespace rg::check {
+namespace rg::eval {
 
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
                        bool firstOnly) {
@@ -28,4 +28,4 @@ RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view tex
   return U_FAILURE(status) ? RegexOutcome::Error : RegexOutcome::Ok;
 }
 
-}  // namespace rg::check
+}  // namespace rg::eval

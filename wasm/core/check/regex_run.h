@@ -8,7 +8,7 @@
 
 #include "text/views.h"
 
-namespace rg::check {
+namespace rg::eval {
 
 // ICU counts the time limit in units of 10,000 backtracking steps per find(); deterministic (no
 // clock). 50 units keep the worst case of one find() to a few milliseconds natively.
@@ -22,4 +22,4 @@ enum class RegexOutcome { Ok, Limit, Error };
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
                        bool firstOnly = false);
 
-}  // namespace rg::check
+}  // namespace rg::eval

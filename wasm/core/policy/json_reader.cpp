@@ -35,7 +35,7 @@ class DomBuilder {
   bool key(std::string& k) {
     Frame& f = stack_.back();
     if (f.value->contains(k)) {
-      errors_.push_back({path() + "/" + pointerToken(k), "duplicate key \"" + k + "\""});
+      errors_.push_back({path(false) + "/" + pointerToken(k), "duplicate key \"" + k + "\""});
       ok_ = false;
     }
     f.key = std::move(k);
@@ -73,7 +73,7 @@ class DomBuilder {
   }
   bool open(json v) {
     if (stack_.size() >= maxDepth_) {
-      errors_.push_back({path(), "JSON nesting is deeper than " + std::to_string(maxDepth_) + " levels"});
+      errors_.push_back({path(true), "JSON nesting is deeper than " + std::to_string(maxDepth_) + " levels"});
       ok_ = false;
       return false;  // stops the parser: no recursion, no unbounded memory
     }
@@ -86,9 +86,11 @@ class DomBuilder {
     stack_.pop_back();
     return true;
   }
-  std::string path() const {
+  // Pointer of the current container's child being opened (withLast) or of the container itself.
+  std::string path(bool withLast) const {
     std::string p;
     for (const Frame& f : stack_) {
+      if (&f == &stack_.back() && !withLast) break;
       if (&f == &stack_.back() && f.value->is_array()) {
         p += "/" + std::to_string(f.value->size());
       } else if (f.value->is_array()) {

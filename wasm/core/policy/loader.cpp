@@ -18,7 +18,12 @@ namespace {
 using nlohmann::json;
 using text::ViewKind;
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string num(double x) {
+  if (x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
+  return json(x).dump();
+}
+
+std::string qt(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 bool validId(const std::string& s, bool bundleId) {
   if (s.empty() || (bundleId && (s.size() < 2 || s.size() > 64)) || s.size() > 128) return false;
@@ -71,7 +76,7 @@ class Loader {
   void onlyKeys(const json& o, const std::string& ptr, std::initializer_list<const char*> allowed) {
     for (auto it = o.begin(); it != o.end(); ++it) {
       bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* k) { return it.key() == k; });
-      if (!known) err(at(ptr, it.key()), "unknown key " + quoted(it.key()));
+      if (!known) err(at(ptr, it.key()), "unknown key " + qt(it.key()));
     }
   }
   const json* field(const json& o, const char* key, const std::string& ptr, bool required) {
@@ -93,7 +98,10 @@ class Loader {
   bool integer(const json& v, const std::string& ptr, int64_t lo, int64_t hi, int64_t& out) {
     if (!v.is_number_integer()) return err(ptr, std::string("must be an integer, not ") + typeName(v)), false;
     int64_t x = v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX) ? INT64_MAX : v.get<int64_t>();
-    if (x < lo || x > hi) return err(ptr, "must be between " + std::to_string(lo) + " and " + std::to_string(hi)), false;
+    if (x < lo || x > hi)
+      return err(ptr, hi == INT64_MAX ? "must be at least " + std::to_string(lo)
+                                      : "must be between " + std::to_string(lo) + " and " + std::to_string(hi)),
+             false;
     out = x;
     return true;
   }
@@ -101,7 +109,7 @@ class Loader {
     if (!v.is_number()) return err(ptr, std::string("must be a number, not ") + typeName(v)), false;
     double x = v.get<double>();
     if (!(x >= lo && x <= hi)) {
-      err(ptr, "must be between " + json(lo).dump() + " and " + json(hi).dump());
+      err(ptr, "must be between " + num(lo) + " and " + num(hi));
       return false;
     }
     out = x;
@@ -114,8 +122,8 @@ class Loader {
     for (size_t i = 0; i < N; ++i)
       if (s == names[i]) return int(i);
     std::string list;
-    for (size_t i = 0; i < N; ++i) list += (i ? ", " : "") + quoted(names[i]);
-    err(ptr, "must be one of " + list + ", not " + quoted(s));
+    for (size_t i = 0; i < N; ++i) list += (i ? ", " : "") + qt(names[i]);
+    err(ptr, "must be one of " + list + ", not " + qt(s));
     return -1;
   }
 
@@ -355,8 +363,8 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
     for (const auto& ks : kKindKeys)
       for (const char* k : ks) otherKind |= it.key() == k;
     if (!known && (kind >= 0 || !otherKind))
-      err(at(ptr, it.key()), otherKind ? "key " + quoted(it.key()) + " does not apply to kind " + quoted(kKinds[kind])
-                                       : "unknown key " + quoted(it.key()));
+      err(at(ptr, it.key()), otherKind ? "key " + qt(it.key()) + " does not apply to kind " + qt(kKinds[kind])
+                                       : "unknown key " + qt(it.key()));
   }
 
   if (const json* id = field(v, "id", ptr, true); id && string(*id, at(ptr, "id"), r.id)) {
@@ -364,7 +372,7 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
   }
   if (const json* c = field(v, "category", ptr, true); c && string(*c, at(ptr, "category"), r.category)) {
     if (!categories.is_object() || !categories.contains(r.category))
-      err(at(ptr, "category"), "category " + quoted(r.category) + " is not declared in /categories");
+      err(at(ptr, "category"), "category " + qt(r.category) + " is not declared in /categories");
   }
   static const char* const kSev[] = {"info", "warn", "block"};
   if (const json* s = field(v, "severity", ptr, true)) {
@@ -422,7 +430,7 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
       if (!!req == !!forb) {
         err(ptr, "needs exactly one of \"requires\" and \"forbids\"");
       } else {
-        r.requires = req != nullptr;
+        r.needsOther = req != nullptr;
         coMatcher(req ? *req : *forb, fp(req ? "requires" : "forbids"), index, Role::Other, r.other);
       }
       break;
@@ -440,7 +448,7 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
       std::string name;
       if (const json* d = f("detector", true); d && string(*d, fp("detector"), name)) {
         if (auto k = detect::kindFromName(name)) r.detector = *k;
-        else err(fp("detector"), "unknown detector " + quoted(name) + " (email, phone, iban, card, url, handle)");
+        else err(fp("detector"), "unknown detector " + qt(name) + " (email, phone, iban, card, url, handle)");
       }
       if (const json* c = f("context", false))
         termList(*c, fp("context"), index, 0, MatchMode::Prefix, Role::Context, nullptr, 0, false);
@@ -493,7 +501,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   if (const json* f = field(b, "format", "", true)) {
     std::string s;
     if (string(*f, "/format", s) && s != "replyguard-bundle/1")
-      err("/format", "must be \"replyguard-bundle/1\", not " + quoted(s));
+      err("/format", "must be \"replyguard-bundle/1\", not " + qt(s));
   }
   if (const json* id = field(b, "id", "", true); id && string(*id, "/id", p_->id) && !validId(p_->id, true))
     err("/id", "must match ^[a-z0-9][a-z0-9._-]{1,63}$");
@@ -520,7 +528,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
       if (const json* l = field(it.value(), "label", cp, true)) localizedObject(*l, at(cp, "label"), label);
       std::string route;
       if (const json* e = field(it.value(), "escalation", cp, false); e && string(*e, at(cp, "escalation"), route)) {
-        if (!b.contains("team")) err(at(cp, "escalation"), "names route " + quoted(route) + " but the bundle has no team");
+        if (!b.contains("team")) err(at(cp, "escalation"), "names route " + qt(route) + " but the bundle has no team");
       }
     }
     p_->categories = *cats;
@@ -540,7 +548,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
         const std::string& id = p_->rules.back().id;
         if (id.empty()) continue;
         auto [it, fresh] = seen.emplace(id, i);
-        if (!fresh) err(at(at("/rules", i), "id"), "duplicate rule id " + quoted(id) + " (also /rules/" + std::to_string(it->second) + ")");
+        if (!fresh) err(at(at("/rules", i), "id"), "duplicate rule id " + qt(id) + " (also /rules/" + std::to_string(it->second) + ")");
       }
     }
   }

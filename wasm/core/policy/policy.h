@@ -80,7 +80,7 @@ struct Rule {
 
   // cooccurrence
   CoMatcher trigger, other;
-  bool requires = true;  // true: `other` must be present; false: `other` must be absent
+  bool needsOther = true;  // requires (true): `other` must be present; forbids (false): must be absent
 
   // pattern / required
   Regex regex;

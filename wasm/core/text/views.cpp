@@ -200,18 +200,33 @@ bool foldBase(std::u16string_view s, View& out) {
 
 namespace {
 
-inline void copyUnit(const View& in, size_t k, View& out, uint8_t changed) {
-  out.text.push_back(in.text[k]);
-  out.map.push_back(in.map[k]);
-  out.obf.push_back(uint8_t(changed | (in.obf.empty() ? 0 : in.obf[k])));
-}
+// Output of a pass, written through raw indices (no per-unit push_back).
+class Writer {
+ public:
+  Writer(const View& in, View& out) : in_(in), out_(out) {
+    out.text.resize(in.size());
+    out.map.resize(in.size());
+    out.obf.resize(in.size());
+  }
+  ~Writer() {
+    out_.text.resize(n_);
+    out_.map.resize(n_);
+    out_.obf.resize(n_);
+  }
+  void copy(size_t k, uint8_t changed = 0) { put(in_.text[k], k, changed); }
+  void put(char16_t c, size_t k, uint8_t changed) {
+    out_.text[n_] = c;
+    out_.map[n_] = in_.map[k];
+    out_.obf[n_] = uint8_t(changed | (in_.obf.empty() ? 0 : in_.obf[k]));
+    ++n_;
+  }
+  void extendEnd(uint32_t end) { out_.map[n_ - 1].end = end; }
 
-inline void prepare(const View& in, View& out) {
-  out.clear();
-  out.text.reserve(in.size());
-  out.map.reserve(in.size());
-  out.obf.reserve(in.size());
-}
+ private:
+  const View& in_;
+  View& out_;
+  size_t n_ = 0;
+};
 
 inline char16_t leetOf(char16_t c) {
   switch (c) {
@@ -231,16 +246,38 @@ inline char16_t leetOf(char16_t c) {
 
 inline bool isSeparator(char16_t c) { return c == u'.' || c == u'-' || c == u'_' || c == u'*' || c == u' '; }
 
+// Cheap pre-checks: most texts need no pass at all, and then the view is shared, not copied.
+bool leetMayApply(const View& v) {
+  for (char16_t c : v.text)
+    if (leetOf(c)) return true;
+  return false;
+}
+bool separatorsMayApply(const View& v) {
+  const size_t n = v.size();
+  auto wordChar = [&](size_t k) { return isLetter(v.text[k]) || isDigit(v.text[k]); };
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!isSeparator(v.text[i + 1]) || !isLetter(v.text[i]) || (i > 0 && wordChar(i - 1))) continue;
+    size_t k = i + 1;
+    while (k < n && isSeparator(v.text[k])) ++k;
+    if (k < n && isLetter(v.text[k]) && (k + 1 == n || !wordChar(k + 1))) return true;
+  }
+  return false;
+}
+bool repeatsMayApply(const View& v) {
+  for (size_t i = 0; i + 2 < v.size(); ++i)
+    if (v.text[i] == v.text[i + 1] && v.text[i] == v.text[i + 2] && isLetter(v.text[i])) return true;
+  return false;
+}
+
 }  // namespace
 
 void leetPass(const View& in, View& out) {
-  prepare(in, out);
+  Writer w(in, out);
   const size_t n = in.size();
   size_t i = 0;
   while (i < n) {
     if (isSpace(in.text[i])) {
-      copyUnit(in, i, out, 0);
-      ++i;
+      w.copy(i++);
       continue;
     }
     // A token: a run of non-space units. Leet applies only if it contains a real letter.
@@ -252,27 +289,22 @@ void leetPass(const View& in, View& out) {
       char16_t l = hasLetter ? leetOf(c) : 0;
       // Punctuation-like leet characters only count inside a word ("sh!t"), not as its end ("idiot!").
       if (l && !isDigit(c) && !(k + 1 < j && (isLetter(in.text[k + 1]) || leetOf(in.text[k + 1])))) l = 0;
-      if (l) {
-        out.text.push_back(l);
-        out.map.push_back(in.map[k]);
-        out.obf.push_back(1);
-      } else {
-        copyUnit(in, k, out, 0);
-      }
+      if (l) w.put(l, k, 1);
+      else w.copy(k);
     }
     i = j;
   }
 }
 
 void separatorPass(const View& in, View& out) {
-  prepare(in, out);
+  Writer w(in, out);
   const size_t n = in.size();
   auto wordChar = [&](size_t k) { return isLetter(in.text[k]) || isDigit(in.text[k]); };
   auto single = [&](size_t k) { return isLetter(in.text[k]) && (k + 1 == n || !wordChar(k + 1)); };
   std::vector<size_t> letters;
   size_t i = 0;
   while (i < n) {
-    if (single(i) && (i == 0 || !wordChar(i - 1)) && i + 1 < n && isSeparator(in.text[i + 1])) {
+    if (i + 1 < n && isSeparator(in.text[i + 1]) && single(i) && (i == 0 || !wordChar(i - 1))) {
       letters.assign(1, i);
       size_t k = i + 1;
       for (;;) {  // letter (separators letter)*, every letter standing alone
@@ -283,18 +315,17 @@ void separatorPass(const View& in, View& out) {
         ++k;
       }
       if (letters.size() >= 3) {
-        for (size_t l : letters) copyUnit(in, l, out, 1);
+        for (size_t l : letters) w.copy(l, 1);
         i = letters.back() + 1;
         continue;
       }
     }
-    copyUnit(in, i, out, 0);
-    ++i;
+    w.copy(i++);
   }
 }
 
 void repeatPass(const View& in, View& out) {
-  prepare(in, out);
+  Writer w(in, out);
   const size_t n = in.size();
   size_t i = 0;
   while (i < n) {
@@ -302,40 +333,40 @@ void repeatPass(const View& in, View& out) {
     if (isLetter(in.text[i]))
       while (j < n && in.text[j] == in.text[i]) ++j;
     if (j - i >= 3) {  // "stuuuupid": the kept letter spans the whole run
-      copyUnit(in, i, out, 1);
-      out.map.back().end = in.map[j - 1].end;
+      w.copy(i, 1);
+      w.extendEnd(in.map[j - 1].end);
     } else {
-      for (size_t k = i; k < j; ++k) copyUnit(in, k, out, 0);
+      for (size_t k = i; k < j; ++k) w.copy(k);
     }
     i = j;
   }
 }
 
-void applyPasses(const View& base, ViewKind kind, View& out) {
-  View a, b;
+const View& applyPasses(const View& base, ViewKind kind, View& a, View& b) {
   const View* cur = &base;
-  auto step = [&](void (*pass)(const View&, View&)) {
+  auto step = [&](bool (*may)(const View&), void (*pass)(const View&, View&)) {
+    if (!may(*cur)) return;
     View& target = (cur == &a) ? b : a;
     pass(*cur, target);
     cur = &target;
   };
-  if (kind & kLeet) step(leetPass);
-  if (kind & kSeparators) step(separatorPass);
-  if (kind & kRepeats) step(repeatPass);
-  if (cur == &base) {
-    out = base;
-  } else {
-    out = std::move(const_cast<View&>(*cur));
-  }
+  if (kind & kLeet) step(leetMayApply, leetPass);
+  if (kind & kSeparators) step(separatorsMayApply, separatorPass);
+  if (kind & kRepeats) step(repeatsMayApply, repeatPass);
+  return *cur;
+}
+
+void applyPasses(const View& base, ViewKind kind, View& out) {
+  View a, b;
+  const View& v = applyPasses(base, kind, a, b);
+  out = v;
 }
 
 std::u16string foldTerm(std::u16string_view term, ViewKind kind) {
   View base;
   foldBase(term, base);
-  if (kind == 0) return std::move(base.text);
-  View v;
-  applyPasses(base, kind, v);
-  return std::move(v.text);
+  View a, b;
+  return applyPasses(base, kind, a, b).text;
 }
 
 }  // namespace rg::text

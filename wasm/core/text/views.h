@@ -41,6 +41,8 @@ bool foldBase(std::u16string_view original, View& out);
 
 // Applies the optional passes of `kind` to `base`; `out` must differ from `base`.
 void applyPasses(const View& base, ViewKind kind, View& out);
+// Same without copying: returns `base` itself when no pass changes anything, else a or b.
+const View& applyPasses(const View& base, ViewKind kind, View& a, View& b);
 
 // Folds a term (or exception, allow phrase, context word) exactly as text is folded for `kind`.
 std::u16string foldTerm(std::u16string_view term, ViewKind kind);

@@ -1,0 +1,17 @@
+// Sites beyond the built-in list (e.g. another Mastodon instance): the user grants the host in
+// the options page; here the content script is registered for exactly the granted origins.
+const ID = 'rg-extra-sites';
+
+export async function syncExtraSites() {
+  const manifest = chrome.runtime.getManifest();
+  const staticHosts = new Set(manifest.host_permissions || []);
+  const { origins = [] } = await chrome.permissions.getAll();
+  const extra = origins.filter((o) => !staticHosts.has(o) && /^https:\/\/[^*/]+\/\*$/.test(o));
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [ID] }).catch(() => []);
+  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [ID] });
+  if (!extra.length) return [];
+  await chrome.scripting.registerContentScripts([{
+    id: ID, matches: extra, js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle',
+  }]);
+  return extra;
+}

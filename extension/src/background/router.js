@@ -1,0 +1,183 @@
+// The background: routes checks to the core host, keeps per-tab finding counts for the popup,
+// writes the audit log. Content scripts (sender.tab set, page URL) and extension pages
+// (extension origin) get different, disjoint sets of operations.
+import { appendAudit } from './audit.js';
+import { syncExtraSites } from './extra-sites.js';
+import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/settings.js';
+import { fnv1a, sha256Hex } from '../shared/hash.js';
+import { isStr, isInt, cleanFinding, MAX_TEXT } from '../shared/messages.js';
+
+export function startBackground(coreTransport) {
+  const extOrigin = chrome.runtime.getURL('');
+  const status = { ok: null, error: '', loadMs: null, info: null, source: 'default', policyErrors: null };
+  const tabs = new Map(); // tabId -> Map(frameId -> {count, blocks, incoming})
+  let ensured = null;
+
+  async function policyKey() {
+    const src = await getPolicySource();
+    return { src, key: src.source === 'file' ? `file:${fnv1a(src.text)}` : 'default' };
+  }
+
+  async function ensurePolicy() {
+    const { src, key } = await policyKey();
+    if (ensured && ensured.key === key) return ensured.promise;
+    const promise = coreTransport({ op: 'ensure', key, text: src.source === 'file' ? src.text : null }).then((res) => {
+      if (!res.ok) throw new Error(res.error);
+      Object.assign(status, { ok: true, error: '', loadMs: res.value.loadMs, info: res.value.info, source: res.value.source, policyErrors: res.value.policyErrors || null });
+      return key;
+    }).catch((e) => {
+      ensured = null;
+      Object.assign(status, { ok: false, error: String(e?.message || e) });
+      throw e;
+    });
+    ensured = { key, promise };
+    return promise;
+  }
+
+  async function core(op, payload) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const key = await ensurePolicy();
+      const res = await coreTransport({ op, key, ...payload });
+      if (res.ok) return res.value;
+      if (res.code !== 'NEED_POLICY') {
+        Object.assign(status, { ok: false, error: res.error });
+        throw new Error(res.error);
+      }
+      ensured = null; // the host restarted or holds another policy: hand it ours again
+    }
+    throw new Error('policy could not be loaded');
+  }
+
+  function setBadge(tabId) {
+    const frames = tabs.get(tabId);
+    let count = 0, blocks = 0;
+    for (const f of frames?.values() || []) { count += f.count; blocks += f.blocks; }
+    chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => {});
+    chrome.action.setBadgeBackgroundColor({ tabId, color: blocks ? '#c5221f' : '#b06000' }).catch(() => {});
+  }
+
+  function siteActive(settings, siteId, host) {
+    if (settings.sites[siteId] === false) return { active: false, reason: 'site-off' };
+    if (settings.paused[host]) return { active: false, reason: 'paused' };
+    return { active: true, reason: '' };
+  }
+
+  // ---- content scripts --------------------------------------------------------------------
+  const fromContent = {
+    async hello(msg, sender) {
+      if (!isStr(msg.site, 40) || !isStr(msg.host, 300)) throw new Error('bad hello');
+      const settings = await getSettings();
+      await ensurePolicy().catch(() => {});
+      // Category labels only: the content script shows them, it never sees the rules.
+      const categories = {};
+      for (const [id, c] of Object.entries(status.info?.categories || {})) categories[id] = { label: c?.label || null };
+      return { ...siteActive(settings, msg.site, msg.host), lang: resolveLang(settings.lang), coreOk: status.ok === true, categories };
+    },
+    async check(msg) {
+      if (!isStr(msg.reply) || !isStr(msg.incoming ?? '') || !isStr(msg.platform ?? '', 40) || !['de', 'en'].includes(msg.lang)) throw new Error('bad check');
+      const { result, ms } = await core('check', { reply: msg.reply, incoming: msg.incoming || '', platform: msg.platform || '', lang: msg.lang });
+      return { result, ms };
+    },
+    async report(msg, sender) {
+      if (!isInt(msg.count) || !isInt(msg.blocks)) throw new Error('bad report');
+      const tabId = sender.tab.id;
+      if (!tabs.has(tabId)) tabs.set(tabId, new Map());
+      tabs.get(tabId).set(sender.frameId || 0, { count: msg.count, blocks: msg.blocks, incoming: isInt(msg.incoming) ? msg.incoming : 0 });
+      setBadge(tabId);
+      return true;
+    },
+    async escalate(msg, sender) {
+      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft)) throw new Error('bad escalate');
+      const findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
+      const settings = await getSettings();
+      return core('escalate', { request: {
+        findings, now: Date.now(), member: settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
+        lang: resolveLang(settings.lang),
+      } });
+    },
+    async audit(msg, sender) {
+      if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft)) throw new Error('bad audit');
+      if (msg.kind === 'override' && !(isStr(msg.justification, 2000) && msg.justification.trim().length >= 10)) throw new Error('justification required');
+      let host = '';
+      try { host = new URL(sender.tab?.url || sender.url).hostname; } catch { /* keep empty */ }
+      const entry = {
+        time: new Date().toISOString(), kind: msg.kind, site: host, platform: isStr(msg.platform, 40) ? msg.platform : '',
+        rules: [...new Set(msg.rules)].slice(0, 50), textHash: await sha256Hex(msg.draft),
+        policy: status.info ? `${status.info.id}@${status.info.version}` : '',
+      };
+      if (msg.kind === 'override') entry.justification = msg.justification.trim();
+      if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
+      await appendAudit(entry);
+      return true;
+    },
+  };
+
+  // ---- extension pages (popup, options) ----------------------------------------------------
+  const fromPage = {
+    async status() {
+      try { await ensurePolicy(); } catch { /* status carries the error */ }
+      const src = await getPolicySource();
+      return { core: { ok: status.ok, error: status.error, loadMs: status.loadMs }, info: status.info, source: status.source,
+        importedAt: src.importedAt || null, fileName: src.fileName || '', policyErrors: status.policyErrors };
+    },
+    async tabInfo(msg) {
+      if (!isInt(msg.tabId)) throw new Error('bad tab');
+      let count = 0, blocks = 0, incoming = 0;
+      for (const f of tabs.get(msg.tabId)?.values() || []) { count += f.count; blocks += f.blocks; incoming += f.incoming; }
+      return { count, blocks, incoming, seen: tabs.has(msg.tabId) };
+    },
+    async validate(msg) {
+      if (!isStr(msg.text, 50_000_000)) throw new Error('bad policy text');
+      const key = await ensurePolicy().catch(() => 'none');
+      const res = await coreTransport({ op: 'validate', key, text: msg.text });
+      if (!res.ok) throw new Error(res.error);
+      return res.value;
+    },
+    async setPolicy(msg) {
+      if (msg.source === 'default') {
+        await chrome.storage.local.set({ [KEYS.policy]: { source: 'default' } });
+        return { ok: true };
+      }
+      if (!isStr(msg.text, 50_000_000)) throw new Error('bad policy text');
+      const v = await fromPage.validate(msg);
+      if (!v.ok) return v; // never store a bundle the core rejects
+      await chrome.storage.local.set({ [KEYS.policy]: {
+        source: 'file', text: msg.text, fileName: isStr(msg.fileName, 500) ? msg.fileName : '', importedAt: Date.now(),
+        id: v.info?.id, version: v.info?.version,
+      } });
+      return { ok: true, info: v.info };
+    },
+    async syncSites() { return syncExtraSites(); },
+  };
+
+  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (!msg || typeof msg.type !== 'string' || !msg.type.startsWith('rg:') || sender.id !== chrome.runtime.id) return false;
+    const op = msg.type.slice(3);
+    const isPage = typeof sender.url === 'string' && sender.url.startsWith(extOrigin);
+    const table = isPage ? fromPage : sender.tab ? fromContent : null;
+    if (!table || !Object.hasOwn(table, op)) return false;
+    table[op](msg, sender).then(
+      (value) => sendResponse({ ok: true, value }),
+      (e) => sendResponse({ ok: false, error: String(e?.message || e) }),
+    );
+    return true;
+  });
+
+  chrome.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading') { tabs.delete(tabId); } });
+
+  // Policy or settings changed: drop the loaded policy and ask open tabs to check again.
+  chrome.storage.onChanged.addListener(async (changes, area) => {
+    if (area !== 'local' || !(changes[KEYS.policy] || changes[KEYS.settings])) return;
+    if (changes[KEYS.policy]) ensured = null;
+    const all = await chrome.tabs.query({});
+    for (const t of all) chrome.tabs.sendMessage(t.id, { type: 'rg:refresh' }).catch(() => {});
+  });
+
+  chrome.permissions.onAdded.addListener(() => syncExtraSites().catch(() => {}));
+  chrome.permissions.onRemoved.addListener(() => syncExtraSites().catch(() => {}));
+  chrome.runtime.onStartup?.addListener(() => syncExtraSites().catch(() => {}));
+  chrome.runtime.onInstalled.addListener(() => syncExtraSites().catch(() => {}));
+  // Warm the core so the first keystroke does not wait for wasm compilation.
+  ensurePolicy().catch(() => {});
+}

@@ -1,0 +1,134 @@
+// One attached editable field: keeps its text, findings and pending check, and tells the
+// content script when something needs repainting. Checks run on input (debounced) and on DOM
+// mutations of rich editors; no polling.
+import { makeField, findingRects } from './fields.js';
+import { Mirror } from './overlay.js';
+import { shiftFindings } from './checker.js';
+
+export const DEBOUNCE_MS = 60;
+const MAX_INCOMING = 20_000;
+
+export class FieldController {
+  constructor(el, { overlay, checker, site, getLang, onChange }) {
+    this.field = makeField(el);
+    if (this.field.kind === 'plain') this.field.mirror = new Mirror(overlay);
+    Object.assign(this, { checker, site, getLang, onChange });
+    this.findings = [];       // reply findings for this.text
+    this.incoming = [];       // findings on the post being answered
+    this.text = this.field.getText();
+    this.checkedText = null;  // text the current findings belong to (null: never checked)
+    this.dismissed = new Set();
+    this.active = -1;
+    this.timer = 0;
+    this.inflight = null;
+    this.onInput = () => this.changed();
+    el.addEventListener('input', this.onInput);
+    if (this.field.kind === 'rich') {
+      // Editors also change text without input events (paste handlers, collaborative edits).
+      this.mo = new MutationObserver(() => this.changed());
+      this.mo.observe(el, { characterData: true, childList: true, subtree: true });
+    } else {
+      this.onScroll = () => this.onChange('layout');
+      el.addEventListener('scroll', this.onScroll, { passive: true });
+    }
+    this.ro = new ResizeObserver(() => this.onChange('layout'));
+    this.ro.observe(el);
+  }
+
+  get el() { return this.field.el; }
+
+  incomingText() {
+    const sels = this.site.incoming || [];
+    for (const sel of sels) {
+      let nodes;
+      try { nodes = [...document.querySelectorAll(sel)]; } catch { continue; }
+      if (!nodes.length) continue;
+      // The post above the composer: the last match before it in document order, else the first.
+      const before = nodes.filter((n) => n.compareDocumentPosition(this.el) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const n = before.length ? before[before.length - 1] : nodes[0];
+      return (n.innerText || n.textContent || '').trim().slice(0, MAX_INCOMING);
+    }
+    return '';
+  }
+
+  request() {
+    return { reply: this.text, incoming: this.incomingText(), platform: this.site.platform || '', lang: this.getLang() };
+  }
+
+  changed() {
+    this.field.invalidate();
+    const text = this.field.getText();
+    if (text === this.text) return;
+    // Keep underlines on unchanged text while the new check runs.
+    this.findings = shiftFindings(this.findings, this.text, text);
+    this.text = text;
+    this.onChange('text');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
+  }
+
+  /** Checks the current text now; resolves when findings for it are known (or the check failed). */
+  check() {
+    clearTimeout(this.timer);
+    this.field.invalidate();
+    this.text = this.field.getText();
+    const req = this.request();
+    const hit = this.checker.cached(req);
+    if (hit) { this.apply(req.reply, hit); return Promise.resolve(hit); }
+    const p = this.checker.check(req).then((result) => {
+      if (result && this.field.getText() === req.reply) this.apply(req.reply, result);
+      return result;
+    });
+    this.inflight = p;
+    return p;
+  }
+
+  apply(text, result) {
+    this.findings = result.findings.filter((f) => f.source === 'reply');
+    this.incoming = result.findings.filter((f) => f.source === 'incoming');
+    this.checkedText = text;
+    if (this.active >= this.visible().length) this.active = -1;
+    this.onChange('findings');
+  }
+
+  visible() { return this.findings.filter((f) => !this.dismissed.has(`${f.rule}\u0001${f.text}`)); }
+
+  blocks() { return this.findings.filter((f) => f.severity === 'block'); }
+
+  /** Sync answer for the send guard: hold when blocks remain, or when the current text is unchecked. */
+  needsHold() {
+    if (!this.checker.healthy) return false;
+    this.field.invalidate();
+    const text = this.field.getText();
+    if (!text.trim()) return false;
+    if (text !== this.checkedText) return true; // the decision waits for a fresh check
+    return this.blocks().length > 0;
+  }
+
+  /** Findings for exactly the current text (checking first if needed); null when the check failed. */
+  async fresh() {
+    this.field.invalidate();
+    if (this.field.getText() === this.checkedText) return this.findings;
+    const r = await this.check();
+    return r ? this.findings : null;
+  }
+
+  hitTest(x, y) {
+    const vis = this.visible();
+    for (let i = 0; i < vis.length; i++) {
+      for (const rc of findingRects(this.field, vis[i])) {
+        if (x >= rc.left && x <= rc.right && y >= rc.top - 2 && y <= rc.bottom + 3) return { index: i, rect: rc };
+      }
+    }
+    return null;
+  }
+
+  destroy() {
+    clearTimeout(this.timer);
+    this.el.removeEventListener('input', this.onInput);
+    if (this.onScroll) this.el.removeEventListener('scroll', this.onScroll);
+    this.mo?.disconnect();
+    this.ro.disconnect();
+    this.field.mirror?.remove();
+  }
+}

@@ -1,0 +1,276 @@
+// Content script: finds the fields the user writes in, checks them through the background,
+// draws findings, and holds sending while block findings remain. It knows nothing about rules:
+// it shows what the core returns. When anything of ours fails, it steps aside.
+import { siteFor } from './sites/index.js';
+import { editableFor } from './eligibility.js';
+import { Overlay } from './overlay.js';
+import { Checker } from './checker.js';
+import { FieldController } from './field-controller.js';
+import { findingRects } from './fields.js';
+import { Card } from './card.js';
+import { Dialog } from './dialog.js';
+import { Banner } from './banner.js';
+import { SendGuard } from './send-guard.js';
+import { replaceRange } from './apply-fix.js';
+import { pick } from '../shared/i18n.js';
+
+const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key === 'R' || e.key === 'r');
+
+(function start() {
+  if (globalThis.__replyguardLoaded) return; // registered twice (static + dynamic): run once
+  globalThis.__replyguardLoaded = true;
+
+  const site = siteFor(location, document);
+  const overlay = new Overlay();
+  const checker = new Checker();
+  const ctrls = new Map(); // element -> FieldController
+  let state = { active: false, lang: 'en', categories: {} };
+  let lastCtrl = null;
+  let rafPending = false;
+  let hoverTimer = 0;
+  const paintLog = [];
+
+  const send = (msg) => chrome.runtime.sendMessage(msg).then((r) => (r && r.ok ? r.value : null), () => null);
+  const labelOf = (cat) => pick(state.lang, state.categories?.[cat]?.label);
+
+  async function hello() {
+    const v = await send({ type: 'rg:hello', site: site.id, host: location.hostname });
+    const was = state.active;
+    state = { ...state, active: !!v?.active, lang: v?.lang === 'de' ? 'de' : 'en', categories: v?.categories || state.categories };
+    if (was && !state.active) detachAll();
+  }
+
+  // ---- painting -------------------------------------------------------------------------------
+  function schedulePaint() {
+    if (rafPending) return;
+    rafPending = true;
+    requestAnimationFrame(() => { rafPending = false; paint(); });
+  }
+
+  function paint() {
+    for (const [el, c] of ctrls) if (!el.isConnected) { c.destroy(); ctrls.delete(el); if (lastCtrl === c) lastCtrl = null; }
+    const drawn = overlay.paint([...ctrls.values()].map((c) => ({ field: c.field, findings: c.visible(), activeIndex: c.active })));
+    banner.update(lastCtrl, state.lang, labelOf);
+    if (card.open && cardCtrl) {
+      const f = cardCtrl.visible()[cardCtrl.active];
+      if (!f || f !== card.finding) card.close(false);
+      else card.place(findingRects(cardCtrl.field, f)[0]);
+    }
+    if (__TEST__) {
+      paintLog.push({ t: performance.now(), drawn });
+      if (paintLog.length > 50) paintLog.shift();
+      globalThis.__replyguardTest?.onPaint?.(drawn);
+    }
+  }
+
+  function report() {
+    let count = 0, blocks = 0, incoming = 0;
+    for (const c of ctrls.values()) { count += c.visible().length; blocks += c.blocks().length; incoming += c.incoming.length; }
+    send({ type: 'rg:report', count, blocks, incoming });
+  }
+
+  // ---- fields -----------------------------------------------------------------------------------
+  function attach(el) {
+    let c = ctrls.get(el);
+    if (!c) {
+      c = new FieldController(el, { overlay, checker, site, getLang: () => state.lang, onChange: (why) => {
+        if (why === 'findings') report();
+        if (why === 'text' && card.open && cardCtrl === c) card.close(false);
+        schedulePaint();
+      } });
+      ctrls.set(el, c);
+      c.check();
+    }
+    lastCtrl = c;
+    schedulePaint();
+    return c;
+  }
+
+  function detachAll() {
+    for (const c of ctrls.values()) c.destroy();
+    ctrls.clear();
+    lastCtrl = null;
+    card.close(false); dialog.close(); banner.hide();
+    overlay.paint([]);
+    report();
+  }
+
+  function ctrlFor(target) {
+    for (let n = target; n; n = n.parentNode || n.host) {
+      if (ctrls.has(n)) return ctrls.get(n);
+    }
+    return null;
+  }
+
+  function eligible(el) {
+    if (el instanceof HTMLInputElement && site.id !== 'generic') {
+      try { return !!(site.composer && el.matches(site.composer)); } catch { return false; }
+    }
+    return true;
+  }
+
+  addEventListener('focusin', (e) => {
+    if (!state.active) return;
+    const el = editableFor(e.composedPath()[0]);
+    if (el && eligible(el)) attach(el);
+  }, true);
+
+  // ---- card -------------------------------------------------------------------------------------
+  let cardCtrl = null;
+  const card = new Card(overlay, {
+    onApply: async (f, rep) => {
+      const c = cardCtrl;
+      card.close(false);
+      if (!c) return;
+      await replaceRange(c.field, f.begin, f.end, rep);
+      c.changed();
+      c.check();
+    },
+    onDismiss: (f) => {
+      const c = cardCtrl;
+      card.close(true);
+      if (c) { c.dismissed.add(`${f.rule}\u0001${f.text}`); c.active = -1; report(); schedulePaint(); }
+    },
+    onClose: (returnFocus) => {
+      if (cardCtrl) { cardCtrl.active = -1; if (returnFocus) cardCtrl.el.focus({ preventScroll: true }); }
+      schedulePaint();
+    },
+    onNavigate: (step) => {
+      const c = cardCtrl;
+      if (!c) return;
+      const n = c.visible().length;
+      openCard(c, (c.active + step + n) % n, true, true);
+    },
+  });
+
+  function openCard(c, index, pinned, focus) {
+    const f = c.visible()[index];
+    if (!f) return;
+    cardCtrl = c;
+    c.active = index;
+    const anchor = findingRects(c.field, f)[0] || c.el.getBoundingClientRect();
+    card.show({ finding: f, index, total: c.visible().length, anchor, lang: state.lang, categoryLabel: labelOf(f.category), focus });
+    card.pinned = pinned;
+    schedulePaint();
+  }
+
+  addEventListener('mousemove', (e) => {
+    if (!ctrls.size || dialog.open) return;
+    const c = ctrlFor(e.composedPath()[0]);
+    const hit = c && c.hitTest(e.clientX, e.clientY);
+    clearTimeout(hoverTimer);
+    if (hit) {
+      if (!(card.open && cardCtrl === c && c.active === hit.index)) openCard(c, hit.index, false, false);
+    } else if (card.open && !card.pinned) {
+      hoverTimer = setTimeout(() => { if (!card.hovered && !card.pinned) card.close(false); }, 400);
+    }
+  }, { capture: true, passive: true });
+
+  addEventListener('mouseup', (e) => {
+    if (!e.isTrusted || dialog.open) return;
+    const c = ctrlFor(e.composedPath()[0]);
+    if (!c) { if (card.open && !e.composedPath().includes(overlay.host)) card.close(false); return; }
+    const hit = c.hitTest(e.clientX, e.clientY);
+    if (hit) openCard(c, hit.index, true, false);
+    else if (card.open) card.close(false);
+  }, true);
+
+  addEventListener('keydown', (e) => {
+    if (!e.isTrusted || !CARD_KEY(e)) return;
+    const c = ctrlFor(e.composedPath()[0]);
+    if (!c || !c.visible().length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const caret = c.field.caret();
+    const vis = c.visible();
+    let i = vis.findIndex((f) => caret >= f.begin && caret <= f.end);
+    if (i < 0) i = Math.max(0, vis.findIndex((f) => f.begin >= caret));
+    openCard(c, i, true, true);
+  }, true);
+
+  // ---- send interception and escalation ------------------------------------------------------
+  const dialog = new Dialog(overlay);
+  dialog.labelOf = labelOf;
+  const banner = new Banner(overlay, { onEscalate: (c) => {
+    const findings = [...c.incoming, ...c.blocks()];
+    dialog.showEscalation({ lang: state.lang, escalate: () => escalate(c, findings), cancel: () => dialog.close() });
+  } });
+
+  async function escalate(c, findings) {
+    const r = await send({ type: 'rg:escalate', findings, draft: c.text });
+    if (!r) return { failed: true };
+    if (!r.error && r.escalate) {
+      send({ type: 'rg:audit', kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
+        targets: (r.targets || []).map((x) => String(x.member || '')) });
+    }
+    return r;
+  }
+
+  const withTimeout = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), ms))]);
+
+  const guard = new SendGuard({
+    site,
+    fieldFor: (target) => (state.active ? ctrlFor(target) : null),
+    lastField: () => (state.active ? lastCtrl : null),
+    decide: async (c, release) => {
+      const findings = await withTimeout(c.fresh(), 1200);
+      if (!findings) return 'send';
+      const blocks = c.blocks();
+      if (!blocks.length) return 'send';
+      dialog.showSendHold({
+        lang: state.lang, blocks,
+        fix: () => { dialog.close(); const i = c.visible().findIndex((f) => f.severity === 'block'); c.el.focus(); if (i >= 0) openCard(c, i, true, true); },
+        escalate: () => escalate(c, [...blocks, ...c.incoming]),
+        override: async (justification) => {
+          await send({ type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification });
+          dialog.close();
+          c.el.focus();
+          release();
+        },
+        cancel: () => { dialog.close(); c.el.focus(); },
+      });
+      return 'hold';
+    },
+  });
+
+  // ---- layout and lifecycle -----------------------------------------------------------------
+  addEventListener('scroll', () => { if (ctrls.size) schedulePaint(); }, { capture: true, passive: true });
+  addEventListener('resize', () => { if (ctrls.size) schedulePaint(); }, { passive: true });
+
+  chrome.runtime.onMessage.addListener((msg, sender) => {
+    if (sender.id !== chrome.runtime.id || sender.tab || !msg || msg.type !== 'rg:refresh') return;
+    checker.reset();
+    hello().then(() => {
+      for (const c of ctrls.values()) { c.checkedText = null; c.check(); }
+      if (!ctrls.size) attachFocused(); // resumed: pick up the field the user is in
+    });
+  });
+
+  function attachFocused() {
+    if (!state.active) return;
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    const el = editableFor(a);
+    if (el && eligible(el)) attach(el);
+  }
+
+  hello().then(attachFocused);
+
+  if (__TEST__) {
+    // Test builds only: lets the e2e tests read what is drawn (the shadow root stays closed).
+    globalThis.__replyguardTest = {
+      site: site.id,
+      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, lastCheckMs: checker.lastMs, highlightApi: overlay.useHighlights,
+        fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text,
+          findings: c.visible().map((f) => ({ rule: f.rule, severity: f.severity, begin: f.begin, end: f.end, text: f.text, replacements: f.replacements })),
+          incoming: c.incoming.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })) })),
+        highlights: Object.fromEntries(['block', 'warn', 'info', 'active'].map((s) => [s, CSS.highlights?.get(`replyguard-${s}`)?.size || 0])),
+        drawn: paintLog.at(-1)?.drawn || [] }),
+      card: () => card.describe(),
+      dialog: () => dialog.describe(),
+      banner: () => banner.describe(),
+      paintLog,
+      guard,
+    };
+  }
+})();

@@ -1,0 +1,43 @@
+// Message shapes between content scripts, extension pages and the background. Everything that
+// crosses a boundary is checked here: a page can only ever reach the content script's DOM
+// listeners, but the content script still treats every reply as untrusted data.
+export const MAX_TEXT = 100_000;
+
+export const isStr = (v, max = MAX_TEXT) => typeof v === 'string' && v.length <= max;
+export const isInt = (v) => Number.isInteger(v) && v >= 0;
+
+const SEVERITIES = new Set(['info', 'warn', 'block']);
+const SOURCES = new Set(['reply', 'incoming']);
+
+/** A finding as returned by the core, with only the fields the UI uses, type-checked. */
+export function cleanFinding(f, textLength) {
+  if (!f || typeof f !== 'object') return null;
+  if (!isStr(f.rule, 200) || !SEVERITIES.has(f.severity) || !isInt(f.begin) || !isInt(f.end) || f.end < f.begin) return null;
+  const source = SOURCES.has(f.source) ? f.source : 'reply';
+  if (source === 'reply' && textLength != null && f.end > textLength) return null;
+  return {
+    rule: f.rule,
+    category: isStr(f.category, 200) ? f.category : '',
+    severity: f.severity,
+    begin: f.begin,
+    end: f.end,
+    text: isStr(f.text) ? f.text : '',
+    message: isStr(f.message, 2000) ? f.message : f.rule,
+    suggestion: isStr(f.suggestion, 2000) ? f.suggestion : '',
+    link: isStr(f.link, 2000) && /^https:\/\//i.test(f.link) ? f.link : '',
+    replacements: Array.isArray(f.replacements) ? f.replacements.filter((r) => isStr(r, 2000)).slice(0, 5) : [],
+    confidence: typeof f.confidence === 'number' ? f.confidence : 1,
+    source,
+  };
+}
+
+export function cleanResult(r, textLength) {
+  const findings = Array.isArray(r?.findings) ? r.findings.map((f) => cleanFinding(f, textLength)).filter(Boolean) : [];
+  return { findings, warnings: Array.isArray(r?.warnings) ? r.warnings.filter((w) => typeof w === 'string') : [] };
+}
+
+/** Only http(s), mailto and tel links leave the extension UI. */
+export function safeHref(href) {
+  if (typeof href !== 'string' || href.length > 8000) return '';
+  return /^(https:|mailto:|tel:|sms:)/i.test(href.trim()) ? href.trim() : '';
+}

@@ -1,0 +1,96 @@
+// Benchmark of the wasm core through the same JS wrapper the extension uses, with a JS reference
+// (modern-ahocorasick over the same lexicon) in the same process. Prints figures; asserts nothing.
+// Usage: node tests/bench/bench-wasm.mjs [runs]
+import AhoCorasick from 'modern-ahocorasick';
+import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+
+const runs = Number(process.argv[2] || 2000);
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+const word = (min, max) => {
+  const n = min + Math.floor(rand() * (max - min + 1));
+  let w = '';
+  for (let i = 0; i < n; i++) w += letters[Math.floor(rand() * 26)];
+  return w;
+};
+
+function makeBundle(termCount) {
+  const terms = new Set();
+  while (terms.size < termCount) terms.add(word(5, 12));
+  const ex = { flag: [], pass: ['nothing here'] };
+  const base = (id, extra) => ({
+    id, category: 'bench', severity: 'warn', message: { en: id, de: id }, ...extra,
+  });
+  const termList = [...terms];
+  return {
+    terms: termList,
+    bundle: {
+      format: 'replyguard-bundle/1', id: `bench.t${termCount}`, version: 1, name: { en: 'bench' },
+      languages: ['en'], categories: { bench: { label: { en: 'Bench' } } },
+      rules: [
+        base('terms', { kind: 'terms', terms: termList, obfuscation: ['leet'],
+          examples: { flag: [termList[0]], pass: ex.pass } }),
+        ...['email', 'phone', 'iban', 'card', 'url'].map((d) => base(`det.${d}`, { kind: 'detector', detector: d,
+          examples: { flag: [{ email: 'a.b@example.com', phone: 'call +49 30 1234567', iban: 'DE89 3704 0044 0532 0130 00',
+            card: '4111 1111 1111 1111', url: 'https://example.com/x' }[d]], pass: ex.pass } })),
+        base('pat.order', { kind: 'pattern', pattern: '\\border\\s*#?\\d{6,}', flags: ['i'],
+          examples: { flag: ['order #1234567'], pass: ex.pass } }),
+        base('pat.money', { kind: 'pattern', pattern: '\\d+([.,]\\d{2})?\\s?(€|eur|euro)', flags: ['i'],
+          examples: { flag: ['12,50 EUR'], pass: ex.pass } }),
+        base('len', { kind: 'metric', metric: 'length', max: 5000, examples: { flag: ['x'.repeat(5001)], pass: ex.pass } }),
+      ],
+    },
+  };
+}
+
+function makeReply(terms) {
+  let text = '';
+  while (text.length < 2000) {
+    const r = rand();
+    text += (r < 0.01 ? terms[Math.floor(rand() * terms.length)] : word(2, 9)) + (rand() < 0.1 ? '. ' : ' ');
+  }
+  return text.slice(0, 2000);
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)] };
+};
+const fmt = (ms) => `${(ms * 1000).toFixed(1)} µs`;
+
+const core = await loadNodeCore();
+console.log(`bench-wasm: ${runs} checks of a 2,000-char reply per bundle size`);
+for (const n of [100, 1000, 10000]) {
+  const { bundle, terms } = makeBundle(n);
+  const json = JSON.stringify(bundle);
+  let t0 = performance.now();
+  const loaded = core.loadPolicy(json);
+  const compileMs = performance.now() - t0;
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors.slice(0, 3)));
+  const reply = makeReply(terms);
+  for (let i = 0; i < 50; i++) core.check(loaded.handle, { reply });
+  const wasmTimes = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    t0 = performance.now();
+    findings = core.check(loaded.handle, { reply }).findings.length;
+    wasmTimes.push(performance.now() - t0);
+  }
+  const ac = new AhoCorasick(terms);
+  const lower = reply.toLowerCase();
+  const jsTimes = [];
+  let jsHits = 0;
+  for (let i = 0; i < runs; i++) {
+    t0 = performance.now();
+    jsHits = ac.search(lower).length;
+    jsTimes.push(performance.now() - t0);
+  }
+  const w = stats(wasmTimes);
+  const j = stats(jsTimes);
+  console.log(`terms ${String(n).padStart(5)}: compile ${compileMs.toFixed(1)} ms | wasm check median ${fmt(w.median)} p95 ${fmt(w.p95)} (${findings} findings)` +
+    ` | JS modern-ahocorasick terms only median ${fmt(j.median)} p95 ${fmt(j.p95)} (${jsHits} hits) | wasm/JS ${(w.median / j.median).toFixed(2)}`);
+  core.freePolicy(loaded.handle);
+}
+const mem = process.memoryUsage();
+console.log(`memory: rss ${(mem.rss / 1048576).toFixed(1)} MiB, array buffers (wasm heap) ${(mem.arrayBuffers / 1048576).toFixed(1)} MiB`);

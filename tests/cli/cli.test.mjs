@@ -1,0 +1,344 @@
+// The admin CLI `replyguard`, run as a process: every subcommand, its errors and exit codes, and
+// the signature checks (tampering, wrong/unknown key, rollback, expiry). Binary: env RG_CLI,
+// default build/native/replyguard.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const CLI = process.env.RG_CLI ?? path.join(root, 'build/native/replyguard');
+const SMALL = path.join(here, 'fixtures/small.bundle.json');
+const CORPUS = path.join(here, 'fixtures/corpus.jsonl');
+const dir = mkdtempSync(path.join(tmpdir(), 'rg-cli-'));
+const at = (name) => path.join(dir, name);
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+// English unless a test asks otherwise, whatever the machine's locale.
+function run(args, { input, env = {} } = {}) {
+  const r = spawnSync(CLI, args, { input, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function write(name, text) {
+  writeFileSync(at(name), text);
+  return at(name);
+}
+
+// Rewrites one field of a signed envelope and saves it under a new name.
+function forge(signedPath, name, edit) {
+  const env = JSON.parse(readFileSync(signedPath, 'utf8'));
+  edit(env);
+  return write(name, JSON.stringify(env, null, 2));
+}
+
+// A bundle the loader rejects (/rules/1/severity), shared by lint, sign and check tests.
+const BAD = (() => {
+  const b = JSON.parse(readFileSync(SMALL, 'utf8'));
+  b.rules[1].severity = 'fatal';
+  return write('bad-severity.json', JSON.stringify(b));
+})();
+
+const flipBase64Byte = (b64, index) => {
+  const bytes = Buffer.from(b64, 'base64');
+  bytes[index] ^= 1;
+  return bytes.toString('base64');
+};
+
+describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (set RG_CLI)` }, () => {
+  describe('dispatcher', () => {
+    test('help, unknown command, unknown option', () => {
+      assert.equal(run(['--help']).code, 0);
+      assert.match(run(['--help']).out, /replyguard verify SIGNED/);
+      assert.equal(run([]).code, 2);
+      const unknown = run(['frobnicate']);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.err, /unknown command 'frobnicate'/);
+      assert.equal(run(['lint', SMALL, '--bogus']).code, 2);
+      assert.equal(run(['lint']).code, 2);
+      assert.equal(run(['lint', SMALL, 'extra']).code, 2);
+      assert.match(run(['sign', '--help']).out, /--expires/);
+    });
+
+    test('German from --lang or LANG', () => {
+      assert.match(run(['frobnicate'], { env: { LANG: 'de_DE.UTF-8' } }).err, /unbekannter Befehl/);
+      assert.match(run(['--lang', 'de', 'frobnicate']).err, /unbekannter Befehl/);
+      assert.match(run(['--lang=en', 'frobnicate'], { env: { LANG: 'de_DE.UTF-8' } }).err, /unknown command/);
+      assert.equal(run(['--lang', 'fr', 'lint', SMALL]).code, 2);
+    });
+  });
+
+  describe('lint', () => {
+    test('a valid bundle', () => {
+      const r = run(['lint', SMALL]);
+      assert.equal(r.code, 0);
+      assert.match(r.out, /com\.example\.cli-test version 4, 3 rules/);
+    });
+
+    test('each error as POINTER: message, exit 3', () => {
+      const r = run(['lint', BAD]);
+      assert.equal(r.code, 3);
+      assert.match(r.out, /^\/rules\/1\/severity: \S.*$/m);
+      const j = JSON.parse(run(['lint', BAD, '--json']).out);
+      assert.equal(j.ok, false);
+      assert.ok(j.errors.some((e) => e.pointer === '/rules/1/severity'));
+    });
+
+    test('unreadable file, invalid JSON, a directory', () => {
+      const missing = run(['lint', at('nope.json')]);
+      assert.equal(missing.code, 3);
+      assert.match(missing.err, /cannot read .*nope\.json/);
+      assert.equal(run(['lint', write('broken.json', '{"format": ')]).code, 3);
+      assert.equal(run(['lint', dir]).code, 3);
+    });
+  });
+
+  describe('test', () => {
+    test('passing and failing examples', () => {
+      const ok = run(['test', SMALL]);
+      assert.equal(ok.code, 0);
+      assert.match(ok.out, /6 examples passed, 0 failed/);
+      const b = JSON.parse(readFileSync(SMALL, 'utf8'));
+      b.rules[1].examples.pass.push('A lawsuit is coming');
+      const bad = run(['test', write('failing-example.json', JSON.stringify(b))]);
+      assert.equal(bad.code, 1);
+      assert.match(bad.out, /legal\.lawsuit.*A lawsuit is coming/);
+      assert.match(bad.out, /6 examples passed, 1 failed/);
+    });
+  });
+
+  describe('keygen, sign, verify', () => {
+    let pub, signed;
+    before(() => {
+      assert.equal(run(['keygen', '--out', at('admin')]).code, 0);
+      assert.equal(run(['keygen', '--out', at('other')]).code, 0);
+      pub = JSON.parse(readFileSync(at('admin.pub'), 'utf8'));
+      const r = run(['sign', SMALL, '--key', at('admin.key'), '--expires', '30', '--out', at('small.signed.json'),
+                     '--now', '2026-06-01T12:00:00Z']);
+      assert.equal(r.code, 0, r.err);
+      signed = at('small.signed.json');
+    });
+    const verify = (file, ...extra) => run(['verify', file, '--pub', at('admin.pub'), '--now', '2026-06-02T00:00:00Z', ...extra]);
+
+    test('keygen writes a private PEM (0600) and a public key with its id; never overwrites', () => {
+      assert.match(readFileSync(at('admin.key'), 'utf8'), /^-----BEGIN PRIVATE KEY-----/);
+      assert.equal(statSync(at('admin.key')).mode & 0o777, 0o600);
+      const raw = Buffer.from(pub.key, 'base64');
+      assert.equal(raw.length, 32);
+      assert.equal(pub.key_id, createHash('sha256').update(raw).digest('hex').slice(0, 16));
+      const again = run(['keygen', '--out', at('admin')]);
+      assert.equal(again.code, 3);
+      assert.equal(JSON.parse(readFileSync(at('admin.pub'), 'utf8')).key, pub.key);
+      assert.equal(run(['keygen']).code, 2);
+    });
+
+    test('the envelope carries the exact bundle bytes and a header matching the bundle', () => {
+      const env = JSON.parse(readFileSync(signed, 'utf8'));
+      assert.equal(env.format, 'replyguard-signed/1');
+      assert.equal(env.key_id, pub.key_id);
+      assert.deepEqual(Buffer.from(env.bundle, 'base64'), readFileSync(SMALL));
+      const h = JSON.parse(env.header);
+      assert.deepEqual([h.bundle_id, h.version, h.issued, h.expires, h.key_id],
+                       ['com.example.cli-test', 4, '2026-06-01T12:00:00Z', '2026-07-01T12:00:00Z', pub.key_id]);
+      assert.equal(h.sha256, createHash('sha256').update(readFileSync(SMALL)).digest('hex'));
+    });
+
+    test('sign refuses bad input', () => {
+      assert.equal(run(['sign', SMALL, '--expires', '30', '--out', at('x.json')]).code, 2);
+      assert.equal(run(['sign', SMALL, '--key', at('admin.key'), '--expires', '0', '--out', at('x.json')]).code, 2);
+      assert.equal(run(['sign', SMALL, '--key', at('admin.pub'), '--expires', '3', '--out', at('x.json')]).code, 3);
+      const invalid = run(['sign', BAD, '--key', at('admin.key'), '--expires', '3', '--out', at('never.json')]);
+      assert.equal(invalid.code, 3);
+      assert.equal(existsSync(at('never.json')), false);
+    });
+
+    test('good signature: exit 0, --out writes the verified bundle bytes', () => {
+      const r = verify(signed, '--out', at('unpacked.json'));
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /com\.example\.cli-test version 4/);
+      assert.deepEqual(readFileSync(at('unpacked.json')), readFileSync(SMALL));
+      const j = JSON.parse(verify(signed, '--json').out);
+      assert.deepEqual([j.ok, j.status, j.header.version], [true, 'ok', 4]);
+    });
+
+    test('tampered byte in the bundle: exit 4', () => {
+      const f = forge(signed, 'tampered-bundle.json', (e) => { e.bundle = flipBase64Byte(e.bundle, 100); });
+      const r = verify(f, '--out', at('must-not-exist.json'));
+      assert.equal(r.code, 4);
+      assert.match(r.err, /bad signature/);
+      assert.equal(existsSync(at('must-not-exist.json')), false);
+    });
+
+    test('tampered byte in the header: exit 4', () => {
+      const f = forge(signed, 'tampered-header.json', (e) => { e.header = e.header.replace('"version":4', '"version":5'); });
+      assert.equal(verify(f).code, 4);
+      const g = forge(signed, 'tampered-expiry.json', (e) => { e.header = e.header.replace('2026-07-01', '2027-07-01'); });
+      assert.equal(verify(g).code, 4);
+    });
+
+    test('wrong key (signed by another key, claiming the trusted id): exit 4', () => {
+      assert.equal(run(['sign', SMALL, '--key', at('other.key'), '--expires', '30', '--out', at('by-other.json'),
+                        '--now', '2026-06-01T12:00:00Z']).code, 0);
+      const f = forge(at('by-other.json'), 'claims-admin.json', (e) => { e.key_id = pub.key_id; });
+      assert.equal(verify(f).code, 4);
+    });
+
+    test('unknown key id: exit 5; several --pub files form the trusted set', () => {
+      const r = verify(at('by-other.json'));
+      assert.equal(r.code, 5);
+      assert.match(r.err, /unknown key/);
+      assert.equal(verify(at('by-other.json'), '--pub', at('other.pub')).code, 0);
+      assert.equal(JSON.parse(verify(at('by-other.json'), '--json').out).status, 'unknown_key');
+    });
+
+    test('rollback below --min-version: exit 8; equal is fine', () => {
+      const r = verify(signed, '--min-version', '5');
+      assert.equal(r.code, 8);
+      assert.match(r.err, /rollback: version 4 is lower than the minimum 5/);
+      assert.equal(verify(signed, '--min-version', '4').code, 0);
+    });
+
+    test('expired: exit 6; not yet valid: exit 7 (5 min skew tolerated)', () => {
+      const base = ['verify', signed, '--pub', at('admin.pub')];
+      const expired = run([...base, '--now', '2026-07-01T12:00:00Z']);
+      assert.equal(expired.code, 6);
+      assert.match(expired.err, /expired/);
+      assert.equal(run([...base, '--now', '2026-07-01T11:59:59Z']).code, 0);
+      const early = run([...base, '--now', '2026-06-01T11:54:00Z']);
+      assert.equal(early.code, 7);
+      assert.match(early.err, /not yet valid/);
+      assert.equal(run([...base, '--now', '2026-06-01T11:56:00Z']).code, 0);
+      assert.match(run([...base, '--now', '2026-07-02T00:00:00Z', '--lang', 'de']).err, /abgelaufen/);
+    });
+
+    test('invalid envelopes and key files: exit 3; bad options: exit 2', () => {
+      assert.equal(verify(write('not-signed.json', readFileSync(SMALL, 'utf8'))).code, 3);
+      assert.equal(verify(forge(signed, 'bad-b64.json', (e) => { e.signature = '!!!'; })).code, 3);
+      const wrongId = write('wrong-id.pub', JSON.stringify({ key_id: '0000000000000000', key: pub.key }));
+      const r = run(['verify', signed, '--pub', wrongId]);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /key_id does not belong/);
+      assert.equal(run(['verify', signed]).code, 2);
+      assert.equal(run(['verify', signed, '--pub', at('admin.pub'), '--now', 'tomorrow']).code, 2);
+      assert.equal(run(['verify', signed, '--pub', at('admin.pub'), '--min-version', 'x']).code, 2);
+    });
+
+    test('a signed envelope is not used unverified by lint/check', () => {
+      const r = run(['lint', signed]);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /signed envelope/);
+    });
+  });
+
+  describe('check', () => {
+    test('findings as text (exit 1), clean text (exit 0), built-in default bundle', () => {
+      const r = run(['check', 'You idiot']);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /\[block\] 4-9 "idiot" insult\.words \(insult\)/);
+      assert.equal(run(['check', '--bundle', SMALL, 'Thank you for your patience']).code, 0);
+    });
+
+    test('--json, stdin, --incoming, --lang de', () => {
+      const j = JSON.parse(run(['check', '--bundle', SMALL, '--json', 'You idiot']).out);
+      assert.deepEqual(j.findings.map((f) => [f.rule, f.begin, f.end]), [['insult.words', 4, 9]]);
+      const stdin = JSON.parse(run(['check', '--bundle', SMALL, '--json', '-'], { input: 'Sie Depp\n' }).out);
+      assert.deepEqual(stdin.findings.map((f) => [f.begin, f.end]), [[4, 8]]);
+      const inc = JSON.parse(run(['check', '--bundle', SMALL, '--json', '--incoming', 'I will file a lawsuit', 'We are sorry']).out);
+      assert.deepEqual(inc.findings.map((f) => [f.rule, f.source]), [['legal.lawsuit', 'incoming']]);
+      const de = run(['check', '--bundle', SMALL, '--lang', 'de', 'Eine Klage?']);
+      assert.match(de.out, /Rechtliches Thema/);
+      assert.match(de.out, /Vorschlag: Erst die Rechtsabteilung fragen/);
+    });
+
+    test('--platform applies per-platform limits', () => {
+      const long = 'This reply is far too long for a short platform post';
+      const x = JSON.parse(run(['check', '--bundle', SMALL, '--platform', 'x', '--json', long]).out);
+      assert.deepEqual(x.findings.map((f) => [f.rule, f.begin, f.end]), [['style.length', 40, long.length]]);
+      assert.equal(run(['check', '--bundle', SMALL, '--platform', 'mastodon', long]).code, 0);
+      assert.equal(run(['check', '--bundle', SMALL, long]).code, 0);
+    });
+
+    test('invalid UTF-8 and bad bundles are input errors', () => {
+      const r = spawnSync(CLI, ['check', '-'], { input: Buffer.from([0x66, 0xff, 0x66]), env: { LANG: 'C' } });
+      assert.equal(r.status, 3);
+      assert.equal(run(['check', '--bundle', BAD, 'x']).code, 3);
+      assert.equal(run(['check']).code, 2);
+    });
+  });
+
+  describe('eval', () => {
+    test('precision/recall per category with micro and macro averages', () => {
+      const j = JSON.parse(run(['eval', SMALL, CORPUS, '--json']).out);
+      assert.equal(j.examples, 6);
+      assert.deepEqual(j.categories.insult, { tp: 1, fp: 0, fn: 1, precision: 1, recall: 0.5 });
+      assert.deepEqual([j.categories.legal.tp, j.categories.legal.fp, j.categories.legal.fn], [2, 1, 0]);
+      assert.equal(j.micro.precision, 0.75);
+      assert.equal(j.micro.recall, 0.75);
+      assert.ok(Math.abs(j.macro.precision - (1 + 2 / 3) / 2) < 1e-9);
+      assert.equal(j.macro.recall, 0.75);
+      assert.deepEqual(j.errors.map((e) => e.id), ['r3', 'i2']);
+      const text = run(['eval', SMALL, CORPUS, '--show-errors']);
+      assert.equal(text.code, 0);
+      assert.match(text.out, /^insult\s+1\s+0\s+1\s+1\.000\s+0\.500$/m);
+      assert.match(text.out, /^micro average\s+3\s+1\s+1\s+0\.750\s+0\.750$/m);
+      assert.match(text.out, /r3: false positives \[\], missed \["insult"\]/);
+    });
+
+    test('thresholds: exit 1 when missed, 0 when met', () => {
+      const missed = run(['eval', SMALL, CORPUS, '--min-precision', '0.9', '--min-recall', '0.85']);
+      assert.equal(missed.code, 1);
+      assert.match(missed.out, /precision 0\.750 is below the required 0\.900/);
+      assert.match(missed.out, /recall 0\.750 is below the required 0\.850/);
+      assert.equal(run(['eval', SMALL, CORPUS, '--min-precision', '0.7', '--min-recall', '0.7']).code, 0);
+      assert.equal(run(['eval', SMALL, CORPUS, '--min-precision', '1.5']).code, 2);
+    });
+
+    test('a bad corpus line is reported with its line number', () => {
+      const bad = write('bad.jsonl', '{"id":"a","source":"reply","text":"x","categories":[]}\n{"id":"b","source":"tweet","text":"x","categories":[]}\n');
+      const r = run(['eval', SMALL, bad]);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /bad\.jsonl:2: .*"source"/);
+      assert.equal(run(['eval', SMALL, write('empty.jsonl', '\n')]).code, 3);
+      assert.equal(run(['eval', SMALL, write('notjson.jsonl', 'hello\n')]).code, 3);
+    });
+  });
+
+  describe('oncall and gaps', () => {
+    test('who is on call, with contacts and backup', () => {
+      const r = run(['oncall', SMALL, 'office', '--at', '2026-03-03T10:00:00Z']);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /on call: Anna Schmidt \(anna\)/);
+      assert.match(r.out, /phone: \+49 30 1234567/);
+      assert.match(r.out, /backup: Ben Okafor \(ben\)/);
+      const j = JSON.parse(run(['oncall', SMALL, 'office', '--at', '2026-03-03T10:00:00Z', '--json']).out);
+      assert.equal(j.on_call.member, 'anna');
+      const night = JSON.parse(run(['oncall', SMALL, 'office', '--at', '2026-03-07T10:00:00Z', '--json']).out);
+      assert.equal(night.on_call, null);
+    });
+
+    test('oncall errors: unknown schedule, bundle without team, bad time', () => {
+      const r = run(['oncall', SMALL, 'nope', '--at', '2026-03-03T10:00:00Z']);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /nope/);
+      assert.equal(run(['oncall', path.join(root, 'policies/default/bundle.json'), 'office']).code, 3);
+      assert.equal(run(['oncall', SMALL, 'office', '--at', '2026-03-03 10:00']).code, 2);
+    });
+
+    test('gaps: exit 1 with the uncovered periods, 0 when covered', () => {
+      const r = run(['gaps', SMALL, 'office', '--from', '2026-03-02T00:00:00Z', '--to', '2026-03-09T00:00:00Z', '--json']);
+      assert.equal(r.code, 1);
+      const j = JSON.parse(r.out);
+      assert.deepEqual(j.gaps.map((g) => [new Date(g.from).toISOString(), new Date(g.to).toISOString()]),
+                       [['2026-03-02T00:00:00.000Z', '2026-03-02T08:00:00.000Z'], ['2026-03-06T16:00:00.000Z', '2026-03-09T00:00:00.000Z']]);
+      assert.match(run(['gaps', SMALL, 'office', '--from', '2026-03-02T00:00:00Z', '--to', '2026-03-09T00:00:00Z']).out, /2 gaps/);
+      assert.equal(run(['gaps', SMALL, 'always', '--from', '2026-03-02T00:00:00Z', '--to', '2026-03-09T00:00:00Z']).code, 0);
+      assert.equal(run(['gaps', SMALL, 'office', '--from', '2026-03-09T00:00:00Z', '--to', '2026-03-02T00:00:00Z']).code, 2);
+      assert.equal(run(['gaps', SMALL, 'office', '--from', '2026-03-02T00:00:00Z']).code, 2);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include "detect_test_util.h"
+
+using namespace rg::detect;
+using namespace rg::detect::test;
+
+TEST_CASE("find phone: international formats", "[detect]") {
+  CHECK(hits(Kind::Phone, u"Ruf an: +49 30 1234567.") == Strings{"+49 30 1234567@[8,22)"});
+  CHECK(texts(Kind::Phone, u"Tel +49 (0)30 1234567") == Strings{"+49 (0)30 1234567"});
+  CHECK(texts(Kind::Phone, u"call +1 (555) 123-4567 today") == Strings{"+1 (555) 123-4567"});
+  CHECK(texts(Kind::Phone, u"0049 30 1234567") == Strings{"0049 30 1234567"});
+  CHECK(texts(Kind::Phone, u"+491711234567") == Strings{"+491711234567"});
+  CHECK(confidenceOf(Kind::Phone, u"+49 30 1234567") == Approx(0.85));
+  CHECK(confidenceOf(Kind::Phone, u"+491711234567") == Approx(0.7));
+}
+
+TEST_CASE("find phone: German national and US formats", "[detect]") {
+  CHECK(texts(Kind::Phone, u"Tel. 030 1234567") == Strings{"030 1234567"});
+  CHECK(texts(Kind::Phone, u"Handy: 0171-1234567!") == Strings{"0171-1234567"});
+  CHECK(texts(Kind::Phone, u"030/1234567 oder 030 / 123 45 67") == Strings{"030/1234567", "030 / 123 45 67"});
+  CHECK(texts(Kind::Phone, u"(030) 1234567") == Strings{"(030) 1234567"});
+  CHECK(texts(Kind::Phone, u"(555) 123-4567") == Strings{"(555) 123-4567"});
+  CHECK(texts(Kind::Phone, u"555.123.4567") == Strings{"555.123.4567"});
+  CHECK(confidenceOf(Kind::Phone, u"030 1234567") == Approx(0.8));
+  CHECK(confidenceOf(Kind::Phone, u"0171-1234567") == Approx(0.8));
+  CHECK(confidenceOf(Kind::Phone, u"555-123-4567") == Approx(0.75));
+  CHECK(confidenceOf(Kind::Phone, u"1-555-123-4567") == Approx(0.75));
+  // Unformatted runs are weaker evidence; without a leading 0 they look like order numbers.
+  CHECK(confidenceOf(Kind::Phone, u"01711234567") == Approx(0.4));
+  CHECK(confidenceOf(Kind::Phone, u"Bestellung 12345678") == Approx(0.2));
+  CHECK(hits(Kind::Phone, u"Schöne Grüße 😀 030 1234567") == Strings{"030 1234567@[16,27)"});
+}
+
+TEST_CASE("find phone rejects dates, prices, years, codes", "[detect]") {
+  CHECK(find(Kind::Phone, u"am 01.12.2026 um 10:30").empty());
+  CHECK(find(Kind::Phone, u"am 1.12.2026").empty());
+  CHECK(find(Kind::Phone, u"on 12/01/2026").empty());
+  CHECK(find(Kind::Phone, u"ISO 2026-12-01").empty());
+  CHECK(find(Kind::Phone, u"01.12.2026 - 05.12.2026").empty());
+  CHECK(find(Kind::Phone, u"kostet 1.299,00 €").empty());
+  CHECK(find(Kind::Phone, u"kostet 1.299.000,00").empty());
+  CHECK(find(Kind::Phone, u"1.299.000 Kunden").empty());
+  CHECK(find(Kind::Phone, u"1 299 000 customers").empty());
+  CHECK(find(Kind::Phone, u"€ 12345678").empty());
+  CHECK(find(Kind::Phone, u"12345678 EUR").empty());
+  CHECK(find(Kind::Phone, u"seit 2026").empty());
+  CHECK(find(Kind::Phone, u"von 1990-2026").empty());
+  CHECK(find(Kind::Phone, u"PLZ 10115").empty());
+  CHECK(find(Kind::Phone, u"pi 3.14159265").empty());
+  CHECK(find(Kind::Phone, u"IP 192.168.100.200").empty());
+  CHECK(find(Kind::Phone, u"Ticket #12345678").empty());
+  CHECK(find(Kind::Phone, u"Code AB1234567").empty());
+  CHECK(find(Kind::Phone, u"Code 1234567AB").empty());
+  CHECK(find(Kind::Phone, u"4111 1111 1111 1111").empty());        // a card, 16 digits
+  CHECK(find(Kind::Phone, u"DE89 3704 0044 0532 0130 00").empty()); // an IBAN
+  CHECK(find(Kind::Phone, u"BE68 5390 0754 7034").empty());         // its tail alone looks like a phone
+}
+
+TEST_CASE("find phone: runs glued to codes and mixed separator styles", "[detect]") {
+  CHECK(find(Kind::Phone, u"Rechnung RE-2026-000123").empty());
+  CHECK(find(Kind::Phone, u"Akte A/1234567").empty());
+  // Too long as a whole: the number ends where dashes give way to a space (then the postcode).
+  CHECK(texts(Kind::Phone, u"fax 030-12345-678 10115 Berlin") == Strings{"030-12345-678"});
+  CHECK(texts(Kind::Phone, u"Tel. 030 / 12 34 56-0") == Strings{"030 / 12 34 56-0"});
+  CHECK(texts(Kind::Phone, u"Tel: +49 (0) 171 / 123 45 67") == Strings{"+49 (0) 171 / 123 45 67"});
+  CHECK(texts(Kind::Phone, u"030 1234567 und 0171 7654321") == Strings{"030 1234567", "0171 7654321"});
+}
+
+TEST_CASE("find phone accepts full-width digits", "[detect]") {
+  // Full-width forms fold one unit to one unit, so offsets stay those of the original.
+  CHECK(hits(Kind::Phone, u"Tel ０３０ １２３４５６７") == Strings{"０３０ １２３４５６７@[4,15)"});
+  CHECK(texts(Kind::Phone, u"＋４９ ３０ １２３４５６７") == Strings{"＋４９ ３０ １２３４５６７"});
+}

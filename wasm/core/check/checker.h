@@ -1,0 +1,45 @@
+// Evaluates every rule of a policy on one text (the reply or the incoming post).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api.h"
+#include "policy/policy.h"
+
+namespace rg::eval {
+
+struct Finding {
+  uint32_t rule;  // index into Policy::rules
+  uint32_t begin, end;
+  double confidence;
+  uint8_t source;                    // kReply or kIncoming
+  const Replacements* replacements;  // owned by the policy; may be null
+};
+
+struct Warning {
+  uint32_t rule;
+  uint8_t source;
+  std::string message;
+};
+
+struct Outcome {
+  std::vector<Finding> findings;
+  std::vector<Warning> warnings;
+};
+
+// Appends the findings of all enabled rules that apply to `source` (kReply or kIncoming).
+void checkText(const Policy& policy, std::u16string_view text, uint8_t source, const std::string& platform,
+               Outcome& out);
+
+// Sorts findings (begin, end, rule id, source) and renders the documented result JSON.
+nlohmann::json renderResult(const Policy& policy, const CheckRequest& request, Outcome& outcome);
+
+// Replacement text for a finding in `lang`, with the first letter upper-cased when the finding's
+// text starts with an upper-case letter ("Problem" -> "Concern").
+std::string adaptReplacement(const std::string& replacement, std::u16string_view found);
+
+}  // namespace rg::eval

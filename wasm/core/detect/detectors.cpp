@@ -1,0 +1,80 @@
+// Entry points of the detectors: name lookup, folding, dispatch to the per-kind scanners.
+#include "detect/detectors.h"
+
+#include <unicode/uchar.h>
+
+#include "detect/scan.h"
+
+namespace rg::detect {
+
+std::optional<Kind> kindFromName(std::string_view name) {
+  if (name == "email") return Kind::Email;
+  if (name == "phone") return Kind::Phone;
+  if (name == "iban") return Kind::Iban;
+  if (name == "card") return Kind::Card;
+  if (name == "url") return Kind::Url;
+  if (name == "handle") return Kind::Handle;
+  return std::nullopt;
+}
+
+std::vector<Hit> find(Kind kind, std::u16string_view text) {
+  const std::u16string folded = scan::fold(text);
+  switch (kind) {
+    case Kind::Email: return scan::findEmails(folded);
+    case Kind::Phone: return scan::findPhones(folded);
+    case Kind::Iban: return scan::findIbans(folded);
+    case Kind::Card: return scan::findCards(folded);
+    case Kind::Url: return scan::findUrls(folded);
+    case Kind::Handle: return scan::findHandles(folded);
+  }
+  return {};
+}
+
+namespace scan {
+
+std::u16string fold(std::u16string_view text) {
+  std::u16string out(text);
+  for (char16_t& c : out) c = foldUnit(c);
+  return out;
+}
+
+char32_t codePointAt(std::u16string_view s, size_t i, size_t* len) {
+  char32_t c = s[i];
+  size_t l = 1;
+  if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
+    c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+    l = 2;
+  }
+  if (len) *len = l;
+  return c;
+}
+
+char32_t codePointBefore(std::u16string_view s, size_t i, size_t* len) {
+  char32_t c = s[i - 1];
+  size_t l = 1;
+  if (c >= 0xDC00 && c <= 0xDFFF && i >= 2 && s[i - 2] >= 0xD800 && s[i - 2] <= 0xDBFF) {
+    c = 0x10000 + ((static_cast<char32_t>(s[i - 2]) - 0xD800) << 10) + (c - 0xDC00);
+    l = 2;
+  }
+  if (len) *len = l;
+  return c;
+}
+
+bool alnumAt(std::u16string_view s, size_t i) {
+  return i < s.size() && u_isalnum(static_cast<UChar32>(codePointAt(s, i)));
+}
+
+bool wordCharBefore(std::u16string_view s, size_t i) {
+  if (i == 0 || i > s.size()) return false;
+  const auto c = static_cast<UChar32>(codePointBefore(s, i));
+  if (u_isalnum(c)) return true;
+  const int8_t t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+bool letterAt(std::u16string_view s, size_t i) {
+  return i < s.size() && u_isalpha(static_cast<UChar32>(codePointAt(s, i)));
+}
+
+}  // namespace scan
+}  // namespace rg::detect
