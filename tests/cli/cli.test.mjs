@@ -196,6 +196,17 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.equal(JSON.parse(verify(at('by-other.json'), '--json').out).status, 'unknown_key');
     });
 
+    test('--pub also reads the deployed Chrome / Firefox policy files', () => {
+      const chrome = write('chrome-policy.json', JSON.stringify({ ExtensionInstallForcelist: [],
+        '3rdparty': { extensions: { abcdefghijklmnopabcdefghijklmnop: { bundle_urls: [], public_keys: [pub] } } } }));
+      const firefox = write('policies.json', JSON.stringify({ policies: { '3rdparty': { Extensions: {
+        'replyguard@replyguard.example': { public_keys: [JSON.parse(readFileSync(at('other.pub'), 'utf8'))] } } } } }));
+      const now = ['--now', '2026-06-02T00:00:00Z'];
+      assert.equal(run(['verify', signed, '--pub', chrome, ...now]).code, 0);
+      assert.equal(run(['verify', signed, '--pub', firefox, ...now]).code, 5);
+      assert.equal(run(['verify', at('by-other.json'), '--pub', firefox, ...now]).code, 0);
+    });
+
     test('rollback below --min-version: exit 8; equal is fine', () => {
       const r = verify(signed, '--min-version', '5');
       assert.equal(r.code, 8);

@@ -35,7 +35,7 @@ test('popup and options', async (t) => {
     await until(async () => /E2E test policy|version 3/.test(await options.textContent('#policy-current')), { message: 'active policy shown' });
     const stored = await b.sw.evaluate(async () => (await chrome.storage.local.get('policy')).policy);
     assert.equal(stored.source, 'file');
-    assert.equal(stored.fileName, 'e2e-bundle.json');
+    assert.equal(stored.file.fileName, 'e2e-bundle.json');
     await options.fill('#member', 'anna');
     await options.press('#member', 'Tab');
     await until(async () => (await b.sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.memberId)) === 'anna', { message: 'member id saved' });

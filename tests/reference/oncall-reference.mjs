@@ -6,7 +6,7 @@
 // disagreements: who is on call, how (rotation/override/substitute), layer, for whom, until when,
 // the backup, and every coverage gap over the whole period. Exits non-zero on any disagreement.
 //
-//   node tests/reference/oncall-reference.mjs [--dump PATH] [--bundle PATH] [--samples N] [--seed N]
+//   node tests/reference/oncall-reference.mjs [--dump PATH | --wasm BUILD_DIR] [--bundle PATH] [--samples N] [--seed N]
 //
 //   (no --bundle: policies/examples/telecom.json and tests/reference/dst-stress.json; --step minutes, default 5)
 //
@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DateTime, IANAZone } from 'luxon';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -251,19 +251,35 @@ for (let i = 0; i < SAMPLES; i++) {
 }
 
 // ---------- ask the core ----------
-if (!dumpPath) {
-  console.error('oncall_dump not found; build it (see tests/reference/oncall_dump.cpp) or pass --dump PATH');
-  process.exit(2);
-}
 const queries = [];
 for (const t of instants) for (const id of schedules.keys()) queries.push({ kind: 'oncall', id, t, line: `oncall ${id} ${t}` });
 for (const id of schedules.keys()) queries.push({ kind: 'gaps', id, line: `gaps ${id} ${FROM} ${TO}` });
-const run = spawnSync(dumpPath, [bundlePath], { input: queries.map((q) => q.line).join('\n') + '\n', maxBuffer: 1 << 30 });
-if (run.status !== 0) {
-  console.error(`oncall_dump failed (${run.status}): ${run.stderr}`);
-  process.exit(2);
+let answers;
+let coreName;
+if (args.wasm) {
+  // The WebAssembly core (with its trimmed ICU data) instead of the native one.
+  const { loadNodeCore } = await import(pathToFileURL(resolve(root, 'wasm/js/node-loader.mjs')).href);
+  const core = await loadNodeCore(resolve(args.wasm));
+  const loaded = core.loadPolicy(readFileSync(bundlePath, 'utf8'));
+  if (!loaded.ok) {
+    console.error('wasm core rejected the bundle:', JSON.stringify(loaded.errors));
+    process.exit(2);
+  }
+  answers = queries.map((q) => (q.kind === 'oncall' ? core.oncall(loaded.handle, q.id, q.t) : core.gaps(loaded.handle, q.id, FROM, TO)));
+  coreName = `wasm core ${args.wasm}`;
+} else {
+  if (!dumpPath) {
+    console.error('oncall_dump not found; build it (see tests/reference/oncall_dump.cpp) or pass --dump PATH');
+    process.exit(2);
+  }
+  const run = spawnSync(dumpPath, [bundlePath], { input: queries.map((q) => q.line).join('\n') + '\n', maxBuffer: 1 << 30 });
+  if (run.status !== 0) {
+    console.error(`oncall_dump failed (${run.status}): ${run.stderr}`);
+    process.exit(2);
+  }
+  answers = run.stdout.toString().trim().split('\n').map((l) => JSON.parse(l));
+  coreName = `native core ${dumpPath}`;
 }
-const answers = run.stdout.toString().trim().split('\n').map((l) => JSON.parse(l));
 if (answers.length !== queries.length) {
   console.error(`expected ${queries.length} answers, got ${answers.length}`);
   process.exit(2);
@@ -286,7 +302,7 @@ queries.forEach((q, i) => {
     if (keyOf(want) !== keyOf(got)) report({ schedule: q.id, gaps: true, want: want.slice(0, 5), got: got.slice(0, 5), wantN: want.length, gotN: got.length });
   }
 });
-console.log(`bundle ${bundlePath.replace(root + '/', '')}: ${instants.length} instants (${dst.length} DST transitions in ${zones.join(', ')}), ` +
+console.log(`${coreName}, bundle ${bundlePath.replace(root + '/', '')}: ${instants.length} instants (${dst.length} DST transitions in ${zones.join(', ')}), ` +
   `${schedules.size} schedules, ${compared} answers compared (incl. ${schedules.size} two-year gap lists with ${gapCount} gaps), ` +
   `${disagreements} disagreements [${((Date.now() - started) / 1000).toFixed(1)} s]`);
 process.exit(disagreements === 0 ? 0 : 1);

@@ -85,6 +85,19 @@ std::string publicKeyFileJson(const Bytes& rawPublicKey) {
 
 std::vector<TrustedKey> parsePublicKeys(const std::string& text, const std::string& what) {
   nlohmann::json j = parseJson(text, what);
+  // Also accepts the admin's own policy files, so what is deployed can be checked directly:
+  // Chrome's managed JSON ("3rdparty"/"extensions"/ID) and Firefox's policies.json.
+  auto extensionSettings = [](const nlohmann::json& byId) {
+    if (byId.is_object())
+      for (const auto& [id, settings] : byId.items())
+        if (settings.is_object() && settings.contains("public_keys")) return settings;
+    return nlohmann::json();
+  };
+  if (j.is_object() && j.contains("3rdparty") && j["3rdparty"].is_object())
+    j = extensionSettings(j["3rdparty"].value("extensions", nlohmann::json()));
+  else if (j.is_object() && j.contains("policies") && j["policies"].is_object() &&
+           j["policies"].contains("3rdparty") && j["policies"]["3rdparty"].is_object())
+    j = extensionSettings(j["policies"]["3rdparty"].value("Extensions", nlohmann::json()));
   if (j.is_object() && j.contains("public_keys")) j = j["public_keys"];
   std::vector<TrustedKey> keys;
   if (j.is_array()) {

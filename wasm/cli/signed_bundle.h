@@ -22,8 +22,8 @@ struct TrustedKey {
 // The .pub file written by keygen: {"key_id","key","algorithm":"Ed25519"}.
 std::string publicKeyFileJson(const Bytes& rawPublicKey);
 
-// Reads a key file: one {"key_id","key"} object, an array of them, or a managed-settings object
-// with "public_keys". A key_id that is not the id of its key is an error (kInvalidInput).
+// Reads a key file: one {"key_id","key"} object, an array of them, a managed-settings object
+// with "public_keys", or a Chrome managed-policy JSON / Firefox policies.json holding one. A key_id that is not the id of its key is an error (kInvalidInput).
 std::vector<TrustedKey> parsePublicKeys(const std::string& text, const std::string& what);
 
 struct SignedHeader {

@@ -134,17 +134,22 @@ export function startBackground(coreTransport) {
       return res.value;
     },
     async setPolicy(msg) {
+      const { [KEYS.policy]: cur = {} } = await chrome.storage.local.get(KEYS.policy);
       if (msg.source === 'default') {
-        await chrome.storage.local.set({ [KEYS.policy]: { source: 'default' } });
+        await chrome.storage.local.set({ [KEYS.policy]: { ...cur, source: 'default' } });
         return { ok: true };
+      }
+      if (msg.text === undefined && cur.file?.text) { // back to the file imported before
+        await chrome.storage.local.set({ [KEYS.policy]: { ...cur, source: 'file' } });
+        return { ok: true, info: { id: cur.file.id, version: cur.file.version } };
       }
       if (!isStr(msg.text, 50_000_000)) throw new Error('bad policy text');
       const v = await fromPage.validate(msg);
       if (!v.ok) return v; // never store a bundle the core rejects
-      await chrome.storage.local.set({ [KEYS.policy]: {
-        source: 'file', text: msg.text, fileName: isStr(msg.fileName, 500) ? msg.fileName : '', importedAt: Date.now(),
+      await chrome.storage.local.set({ [KEYS.policy]: { source: 'file', file: {
+        text: msg.text, fileName: isStr(msg.fileName, 500) ? msg.fileName : '', importedAt: Date.now(),
         id: v.info?.id, version: v.info?.version,
-      } });
+      } } });
       return { ok: true, info: v.info };
     },
     async syncSites() { return syncExtraSites(); },

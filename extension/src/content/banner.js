@@ -28,10 +28,18 @@ export class Banner {
   place(ctrl) {
     if (!this.node || !ctrl) return;
     const r = ctrl.el.getBoundingClientRect();
+    const room = innerWidth - r.right - 16;
+    if (room >= 260) {
+      // Beside the composer: neither the post being answered nor the send button is covered.
+      this.node.style.maxWidth = `${Math.min(380, room)}px`;
+      this.node.style.left = `${r.right + 8}px`;
+      this.node.style.top = `${Math.max(8, r.top)}px`;
+      return;
+    }
     const h = this.node.offsetHeight || 40;
-    const top = r.top - h - 6 >= 0 ? r.top - h - 6 : r.bottom + 6;
+    this.node.style.maxWidth = `${Math.max(260, r.width)}px`;
     this.node.style.left = `${Math.max(8, r.left)}px`;
-    this.node.style.top = `${top}px`;
+    this.node.style.top = `${r.top - h - 6 >= 0 ? r.top - h - 6 : r.bottom + 6}px`;
   }
 
   hide() { this.node?.remove(); this.node = null; this.key = ''; }

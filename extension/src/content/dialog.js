@@ -68,7 +68,7 @@ export class Dialog {
         el('button', { 'data-action': 'escalate', text: t(lang, 'dialog_escalate'), onclick: async (e) => {
           if (!e.isTrusted) return;
           escBox.replaceChildren(el('p', { class: 'hint', text: t(lang, 'esc_loading') }));
-          this.renderEscalation(escBox, lang, await escalate());
+          this.renderEscalation(escBox, lang, await escalate(), true);
         } }),
         el('button', { 'data-action': 'send-anyway', text: t(lang, 'dialog_send_anyway'), onclick: (e) => {
           if (!e.isTrusted) return;
@@ -89,7 +89,7 @@ export class Dialog {
     escalate().then((r) => this.renderEscalation(box, lang, r));
   }
 
-  renderEscalation(box, lang, esc) {
+  renderEscalation(box, lang, esc, heading = false) {
     box.replaceChildren();
     box.setAttribute('data-escalation', '');
     if (!esc || esc.error || esc.failed) {
@@ -97,7 +97,7 @@ export class Dialog {
       return;
     }
     if (!esc.escalate) { box.append(el('p', { text: t(lang, 'esc_not_needed') })); return; }
-    box.append(el('h2', { text: t(lang, 'esc_title') }));
+    if (heading) box.append(el('h2', { text: t(lang, 'esc_title') }));
     const reasons = el('ul');
     for (const r of esc.reasons || []) {
       reasons.append(el('li', { text: [r.excerpt ? t(lang, 'quote', r.excerpt) : '', this.labelOf?.(r.category) || r.category, lang === 'de' ? r.limit_de || r.limit : r.limit].filter(Boolean).join(' — ') }));

@@ -154,9 +154,16 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     schedulePaint();
   }
 
+  // Hover hit-testing at most once per frame.
+  let hoverEvent = null;
   addEventListener('mousemove', (e) => {
     if (!ctrls.size || dialog.open) return;
-    const c = ctrlFor(e.composedPath()[0]);
+    if (!hoverEvent) requestAnimationFrame(() => { const ev = hoverEvent; hoverEvent = null; onHover(ev); });
+    hoverEvent = { target: e.composedPath()[0], clientX: e.clientX, clientY: e.clientY };
+  }, { capture: true, passive: true });
+
+  function onHover(e) {
+    const c = ctrlFor(e.target);
     const hit = c && c.hitTest(e.clientX, e.clientY);
     clearTimeout(hoverTimer);
     if (hit) {
@@ -164,7 +171,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     } else if (card.open && !card.pinned) {
       hoverTimer = setTimeout(() => { if (!card.hovered && !card.pinned) card.close(false); }, 400);
     }
-  }, { capture: true, passive: true });
+  }
 
   addEventListener('mouseup', (e) => {
     if (!e.isTrusted || dialog.open) return;
@@ -208,10 +215,12 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
 
   const withTimeout = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), ms))]);
 
+  // After an extension update this script is orphaned (no runtime): it must not hold anything.
+  const alive = () => state.active && !!chrome.runtime?.id;
   const guard = new SendGuard({
     site,
-    fieldFor: (target) => (state.active ? ctrlFor(target) : null),
-    lastField: () => (state.active ? lastCtrl : null),
+    fieldFor: (target) => (alive() ? ctrlFor(target) : null),
+    lastField: () => (alive() ? lastCtrl : null),
     decide: async (c, release) => {
       const findings = await withTimeout(c.fresh(), 1200);
       if (!findings) return 'send';

@@ -20,7 +20,7 @@ async function renderPolicy() {
   const { [KEYS.policy]: p } = await chrome.storage.local.get(KEYS.policy);
   $('src-default').checked = !p || p.source !== 'file';
   $('src-file').checked = p?.source === 'file';
-  $('src-file').disabled = !(p && p.text);
+  $('src-file').disabled = !p?.file?.text;
 }
 
 function showPolicyResult(res) {
@@ -98,8 +98,7 @@ async function main() {
   };
   $('src-default').onchange = async () => { await ask({ type: 'rg:setPolicy', source: 'default' }); $('policy-result').replaceChildren(); await renderPolicy(); };
   $('src-file').onchange = async () => {
-    const { [KEYS.policy]: p } = await chrome.storage.local.get(KEYS.policy);
-    if (p?.text) showPolicyResult(await ask({ type: 'rg:setPolicy', source: 'file', text: p.text, fileName: p.fileName }));
+    showPolicyResult(await ask({ type: 'rg:setPolicy', source: 'file' }));
     await renderPolicy();
   };
 

@@ -20,10 +20,14 @@ export async function updateSettings(patch) {
   return next;
 }
 
-/** {source:'default'} or {source:'file', text, fileName, importedAt, id, version} */
+/**
+ * Stored: {source: 'default'|'file', file?: {text, fileName, importedAt, id, version}}. The imported
+ * file is kept while the built-in default is active, so the user can switch back.
+ * Returns {source:'default'} or {source:'file', text, fileName, importedAt, …}.
+ */
 export async function getPolicySource() {
   const { [KEYS.policy]: p } = await chrome.storage.local.get(KEYS.policy);
-  return p && p.source === 'file' && typeof p.text === 'string' ? p : { source: 'default' };
+  return p && p.source === 'file' && typeof p.file?.text === 'string' ? { source: 'file', ...p.file } : { source: 'default' };
 }
 
 /** The browser's language: the user's first preferred language, else the UI language. */

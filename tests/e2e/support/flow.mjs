@@ -10,7 +10,7 @@ export const E2E_BUNDLE = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/polic
 
 /** Installs a bundle as if imported in the options page, and waits until the core runs it. */
 export async function usePolicy(sw, text = E2E_BUNDLE) {
-  await sw.evaluate(async (t) => chrome.storage.local.set({ policy: { source: 'file', text: t, fileName: 'e2e-bundle.json', importedAt: Date.now() } }), text);
+  await sw.evaluate(async (t) => chrome.storage.local.set({ policy: { source: 'file', file: { text: t, fileName: 'e2e-bundle.json', importedAt: Date.now() } } }), text);
 }
 
 const field0 = (s) => s?.fields?.find((f) => f.text.length) || s?.fields?.[0];

@@ -44,6 +44,7 @@ TEST_CASE("find phone rejects dates, prices, years, codes", "[detect]") {
   CHECK(find(Kind::Phone, u"1 299 000 customers").empty());
   CHECK(find(Kind::Phone, u"€ 12345678").empty());
   CHECK(find(Kind::Phone, u"12345678 EUR").empty());
+  CHECK(find(Kind::Phone, u"1234567 Euro").empty());
   CHECK(find(Kind::Phone, u"seit 2026").empty());
   CHECK(find(Kind::Phone, u"von 1990-2026").empty());
   CHECK(find(Kind::Phone, u"PLZ 10115").empty());

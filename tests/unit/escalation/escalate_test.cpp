@@ -50,7 +50,7 @@ TEST_CASE("esc: Friday-evening legal threat goes to the weekend on-call lead and
   CHECK(r["next"][0]["level"] == 2);
   CHECK(r["next"][0]["members"] == json{"hakan"});
   CHECK(r["next"][0]["escalate_at"] == local("Europe/Berlin", "2026-03-06T20:00"));
-  CHECK(r["reasons"][0]["limit"] == "role responder may decide up to info");
+  CHECK(r["reasons"][0]["limit"] == "role Responder may decide up to info");
   CHECK(r["gaps"].empty());
   const std::string body = r["message"]["body"];
   CHECK(body.find("https://x.com/kunde/status/1") != std::string::npos);
@@ -76,7 +76,7 @@ TEST_CASE("esc: German message", "[escalation]") {
   CHECK(subject.rfind("[Management]", 0) == 0);
   CHECK(body.find("Anna Schmidt braucht eine Entscheidung") != std::string::npos);
   CHECK(body.find("\"Schadensersatz\"") != std::string::npos);  // excerpt by UTF-16 offsets after "Natürlich"
-  CHECK(body.find("darf bis info selbst entscheiden") != std::string::npos);
+  CHECK(body.find("Rolle Social-Media-Agent darf bis info selbst entscheiden") != std::string::npos);
 }
 
 TEST_CASE("esc: the writer on call is skipped in favour of the backup", "[escalation]") {
@@ -84,7 +84,7 @@ TEST_CASE("esc: the writer on call is skipped in favour of the backup", "[escala
   REQUIRE(r["escalate"] == true);  // senior may decide legal up to warn
   CHECK(r["targets"][0]["member"] == "eva");
   CHECK(r["targets"][0]["via"] == "substitute");
-  CHECK(r["reasons"][0]["limit"] == "role senior may decide up to warn");
+  CHECK(r["reasons"][0]["limit"] == "role Senior responder may decide up to warn");
 }
 
 TEST_CASE("esc: routes by category and severity", "[escalation]") {
@@ -117,15 +117,21 @@ TEST_CASE("esc: goodwill amounts above the role's limit escalate", "[escalation]
   REQUIRE(r["escalate"] == true);
   CHECK(r["route"] == "goodwill");
   CHECK(r["reasons"][0]["amount"] == 80.0);
-  CHECK(r["reasons"][0]["limit"] == "role responder may grant up to 50 EUR");
+  CHECK(r["reasons"][0]["limit"] == "role Responder may grant up to 50 EUR");
   CHECK(rg::esc::escalate(*team, request({f40}, "2026-06-10T11:00", {{"member", "anna"}}))["escalate"] == false);
   CHECK(rg::esc::escalate(*team, request({f80}, "2026-06-10T11:00", {{"member", "eva"}}))["escalate"] == false);
+  // Without "text", the amount is read from the draft at the finding's UTF-16 offsets (the emoji is 2 units).
+  const std::string draft = "\U0001F600 Für Ärger: eine Gutschrift von 75,50 € – Ihr Team";
+  json byOffsets = finding("goodwill.amount", "goodwill", "warn", {{"begin", 19}, {"end", 41}});
+  json o = rg::esc::escalate(*team, request({byOffsets}, "2026-06-10T11:00", {{"member", "anna"}, {"draft", draft}}));
+  CHECK(o["reasons"][0]["excerpt"] == "Gutschrift von 75,50 €");
+  CHECK(o["reasons"][0]["amount"] == 75.5);
 }
 
 TEST_CASE("esc: an individual user without membership gets the default role", "[escalation]") {
   json r = rg::esc::escalate(*telecom(), request({finding("x", "legal", "warn")}, "2026-06-10T11:00"));
   CHECK(r["escalate"] == true);
-  CHECK(r["reasons"][0]["limit"] == "role responder may decide up to info");
+  CHECK(r["reasons"][0]["limit"] == "role Responder may decide up to info");
   json u = rg::esc::escalate(*telecom(), request({finding("x", "legal", "warn")}, "2026-06-10T11:00", {{"member", "mallory"}}));
   CHECK(u["warnings"][0] == "unknown member 'mallory'");
 }

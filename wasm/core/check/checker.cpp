@@ -346,22 +346,22 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
     std::u16string_view found = src.substr(f.begin, f.end - f.begin);
     // Built in place: initializer lists would copy every value once more.
     json j(json::value_t::object);
-    auto& o = j.get_ref<json::object_t&>();
-    o.emplace("rule", r.id);
-    o.emplace("category", r.category);
-    o.emplace("severity", severityName(r.severity));
-    o.emplace("begin", f.begin);
-    o.emplace("end", f.end);
-    o.emplace("text", text::toUtf8(found));
-    o.emplace("message", r.message.get(lang));
-    o.emplace("confidence", f.confidence);
-    o.emplace("source", f.source == kIncoming ? "incoming" : "reply");
-    if (!r.suggestion.empty()) o.emplace("suggestion", r.suggestion.get(lang));
-    if (!r.link.empty()) o.emplace("link", r.link);
+    auto& obj = j.get_ref<json::object_t&>();
+    obj.emplace("rule", r.id);
+    obj.emplace("category", r.category);
+    obj.emplace("severity", severityName(r.severity));
+    obj.emplace("begin", f.begin);
+    obj.emplace("end", f.end);
+    obj.emplace("text", text::toUtf8(found));
+    obj.emplace("message", r.message.get(lang));
+    obj.emplace("confidence", f.confidence);
+    obj.emplace("source", f.source == kIncoming ? "incoming" : "reply");
+    if (!r.suggestion.empty()) obj.emplace("suggestion", r.suggestion.get(lang));
+    if (!r.link.empty()) obj.emplace("link", r.link);
     if (f.replacements) {
       json repl(json::value_t::array);
       for (const Localized& l : *f.replacements) repl.push_back(adaptReplacement(l.get(lang), found));
-      o.emplace("replacements", std::move(repl));
+      obj.emplace("replacements", std::move(repl));
     }
     findings.push_back(std::move(j));
   }

@@ -37,7 +37,7 @@ bool isAmountAfter(std::u16string_view s, size_t e) {
   if (k >= s.size()) return false;
   const char16_t c = s[k];
   if (c == u'€' || c == u'$' || c == u'£' || c == u'%' || c == u'¥') return true;
-  for (std::u16string_view unit : {u"eur", u"usd", u"chf", u"gbp"}) {
+  for (std::u16string_view unit : {u"eur", u"euro", u"usd", u"chf", u"gbp"}) {
     if (s.size() - k < unit.size()) continue;
     bool same = true;
     for (size_t j = 0; j < unit.size(); ++j) same = same && asciiLower(s[k + j]) == unit[j];

@@ -28,10 +28,9 @@ int severityOf(const json& j) {
   return -1;
 }
 
-// The first number in a finding ("50 €", "49,99 EUR") or its explicit "amount".
-std::optional<double> amountOf(const json& f) {
+// The finding's explicit "amount", or the first number of its text ("50 €", "49,99 EUR").
+std::optional<double> amountOf(const json& f, const std::string& s) {
   if (f.contains("amount") && f["amount"].is_number()) return f["amount"].get<double>();
-  const std::string s = getString(f, "text");
   size_t i = s.find_first_of("0123456789");
   if (i == std::string::npos) return std::nullopt;
   double v = 0, scale = 0;
@@ -61,6 +60,15 @@ std::string fmtAmount(double v) {
   if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
+}
+
+// The role's label in the language (falls back to the other language, then the id).
+std::string roleLabel(const Team& team, const std::string& id, const char* lang) {
+  const json& l = team.roles.at(id).label;
+  if (l.contains(lang) && l[lang].is_string()) return l[lang].get<std::string>();
+  for (const auto& v : l)
+    if (v.is_string()) return v.get<std::string>();
+  return id;
 }
 
 bool absentOrExcluded(const Team& team, int m, int64_t now, int writer) {
@@ -212,25 +220,26 @@ json escalateUnchecked(const Team& team, const json& request) {
     }
     json reason = {{"rule", getString(f, "rule")}, {"category", cat}, {"severity", kSeverityNames[sev]},
                    {"route", route->second}, {"may_decide", kSeverityNames[may]}};
-    const std::string who = writerRoles.empty() ? "a writer without a role" : "role " + mayRole;
-    const std::string whoDe = writerRoles.empty() ? "ohne Rolle" : "Rolle " + mayRole;
-    std::optional<double> amount = limit ? amountOf(f) : std::nullopt;
+    // The matched text: from the finding, else cut from the draft by its UTF-16 offsets.
+    std::string excerpt = getString(f, "text");
+    if (excerpt.empty() && getString(f, "source", "reply") == "reply" && f.contains("begin") &&
+        f.contains("end") && f["begin"].is_number_integer() && f["end"].is_number_integer())
+      excerpt = utf16Slice(getString(request, "draft"), f["begin"].get<int64_t>(), f["end"].get<int64_t>());
+    const std::string who = writerRoles.empty() ? "a writer without a role" : "role " + roleLabel(team, mayRole, "en");
+    const std::string whoDe = writerRoles.empty() ? "ohne Rolle" : "Rolle " + roleLabel(team, mayRole, "de");
+    std::optional<double> amount = limit ? amountOf(f, excerpt) : std::nullopt;
     if (sev > may) {
       reason["limit"] = who + " may decide up to " + kSeverityNames[may];
       reason["limit_de"] = whoDe + " darf bis " + std::string(kSeverityNames[may]) + " selbst entscheiden";
       if (!writerRoles.empty()) reason["role"] = mayRole;
     } else if (amount && *amount > limit->max) {
       reason["amount"] = *amount;
-      reason["limit"] = "role " + limitRole + " may grant up to " + fmtAmount(limit->max) + " " + limit->currency;
-      reason["limit_de"] = "Rolle " + limitRole + " darf bis " + fmtAmount(limit->max) + " " + limit->currency + " gewähren";
+      reason["limit"] = "role " + roleLabel(team, limitRole, "en") + " may grant up to " + fmtAmount(limit->max) + " " + limit->currency;
+      reason["limit_de"] = "Rolle " + roleLabel(team, limitRole, "de") + " darf bis " + fmtAmount(limit->max) + " " + limit->currency + " gewähren";
       reason["role"] = limitRole;
     } else {
       continue;
     }
-    std::string excerpt = getString(f, "text");
-    if (excerpt.empty() && getString(f, "source", "reply") == "reply" && f.contains("begin") &&
-        f.contains("end") && f["begin"].is_number_integer() && f["end"].is_number_integer())
-      excerpt = utf16Slice(getString(request, "draft"), f["begin"].get<int64_t>(), f["end"].get<int64_t>());
     if (!excerpt.empty()) reason["excerpt"] = excerpt;
     reasons.push_back(reason);
     routeSeverity[route->second] = std::max(routeSeverity[route->second], sev);
