@@ -60,6 +60,8 @@ async function buildTarget(target) {
   }
   await cp(path.join(here, '_locales'), path.join(out, '_locales'), { recursive: true });
   await cp(path.join(root, 'policies/default/bundle.json'), path.join(out, 'policy/default-bundle.json'));
+  // The admin settings schema (chrome.storage.managed); Firefox ignores it but ships the same file.
+  await cp(path.join(here, 'managed_schema.json'), path.join(out, 'managed_schema.json'));
   if (fake) {
     await writeFile(path.join(out, 'core/replyguard_core.mjs'), 'export default async function fakeFactory() { return {}; }\n');
     await writeFile(path.join(out, 'core/replyguard_core.wasm'), '');

@@ -1,5 +1,7 @@
 // One manifest source for both browsers. `test` adds http://127.0.0.1/* so the e2e fixture
-// pages get the content script; store builds never carry it.
+// pages get the content script; store builds never carry it. Managed settings (admin policy) are
+// declared by managed_schema.json (Chrome validates against it; Firefox reads policies.json
+// "3rdparty" without a schema); "alarms" schedules the signed-bundle updates.
 import { SITES } from './src/content/sites/index.js';
 
 export function makeManifest({ target, version, test }) {
@@ -15,7 +17,7 @@ export function makeManifest({ target, version, test }) {
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_popup: 'popup.html', default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: hosts,
     // Other Mastodon instances (and any site the company adds) are asked for at run time.
     optional_host_permissions: ['https://*/*'],
@@ -33,6 +35,7 @@ export function makeManifest({ target, version, test }) {
     m.background = { service_worker: 'background.js', type: 'module' };
     m.content_scripts[0].match_origin_as_fallback = true;
     m.minimum_chrome_version = '116';
+    m.storage = { managed_schema: 'managed_schema.json' };
   } else {
     m.background = { scripts: ['background.js'], type: 'module' };
     m.content_scripts[0].match_about_blank = true;

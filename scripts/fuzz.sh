@@ -14,7 +14,10 @@
 # a target only pulls in the objects it uses. Seeds: tests/fuzz/corpus/<target>/ (read only; new
 # inputs go to $RG_FUZZ_BUILD/corpus/<target>/). Dictionary: tests/fuzz/<target>.dict if present.
 # Crashes: $RG_FUZZ_BUILD/artifacts/<target>/. Build dir: $RG_FUZZ_BUILD (default /tmp/rg-fuzz).
-# Exit status: non-zero when a build fails or any target finds a crash.
+# Per-target options: tests/fuzz/<target>.options, lines "sources: FILE..." (extra sources outside
+# the core, e.g. wasm/cli/crypto.cpp), "libs: -lcrypto" (extra link flags), "args: -max_len=N"
+# (extra libFuzzer flags; they come after the defaults, so they override them); "#" comments.
+# Exit status: non-zero when a build fails or any target finds a crash. docs/fuzzing.md has more.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,7 +34,7 @@ while [ $# -gt 0 ]; do
     -j) JOBS=$2; shift 2 ;;
     --core) CORE_DIRS+=("$2"); shift 2 ;;
     --build-only) BUILD_ONLY=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) TARGETS+=("${1%.cpp}"); shift ;;
   esac
@@ -49,6 +52,13 @@ fi
 for t in "${TARGETS[@]}"; do
   [ -f "$ROOT/tests/fuzz/$t.cpp" ] || { echo "no tests/fuzz/$t.cpp" >&2; exit 2; }
 done
+
+# Value of "KEY:" in tests/fuzz/<target>.options (empty when absent).
+option() {
+  local file="$ROOT/tests/fuzz/$1.options"
+  [ -f "$file" ] || return 0
+  sed -n "s/^[[:space:]]*$2:[[:space:]]*//p" "$file" | tr '\n' ' '
+}
 
 if [ ${#CORE_DIRS[@]} -eq 0 ]; then CORE_DIRS=(wasm/core); fi
 CORE_SOURCES=()
@@ -90,9 +100,19 @@ ICU_LIBS=$(pkg-config --libs icu-uc icu-i18n)
   echo "build obj/generated/default_bundle.o: cxx $BUILD/generated/default_bundle.cpp"
   objs+=(obj/generated/default_bundle.o)
   echo "build librgcore_fuzz.a: lib ${objs[*]}"
+  declare -A extra_built=()
   for t in "${TARGETS[@]}"; do
     echo "build obj/tests/fuzz/$t.o: cxx $ROOT/tests/fuzz/$t.cpp"
-    echo "build $t: link obj/tests/fuzz/$t.o librgcore_fuzz.a"
+    extra_objs=()
+    for src in $(option "$t" sources); do
+      obj="obj/${src%.cpp}.o"
+      [ -n "${extra_built[$obj]:-}" ] || echo "build $obj: cxx $ROOT/$src"
+      extra_built[$obj]=1
+      extra_objs+=("$obj")
+    done
+    echo "build $t: link obj/tests/fuzz/$t.o ${extra_objs[*]} librgcore_fuzz.a"
+    extra_libs=$(option "$t" libs)
+    [ -z "$extra_libs" ] || echo "  libs = \$libs $extra_libs"
   done
 } > "$BUILD/build.ninja.new"
 cmp -s "$BUILD/build.ninja.new" "$BUILD/build.ninja" 2>/dev/null || mv "$BUILD/build.ninja.new" "$BUILD/build.ninja"
@@ -109,6 +129,8 @@ for t in "${TARGETS[@]}"; do
   args=(-max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=4096
         -print_final_stats=1 -artifact_prefix="$artifacts/")
   [ -f "$ROOT/tests/fuzz/$t.dict" ] && args+=(-dict="$ROOT/tests/fuzz/$t.dict")
+  read -r -a extra_args <<< "$(option "$t" args)"
+  args+=("${extra_args[@]}")
   dirs=("$work")
   [ -d "$ROOT/tests/fuzz/corpus/$t" ] && dirs+=("$ROOT/tests/fuzz/corpus/$t")
   echo "== $t: ${SECONDS_PER_TARGET}s"

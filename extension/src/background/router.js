@@ -1,27 +1,42 @@
 // The background: routes checks to the core host, keeps per-tab finding counts for the popup,
 // writes the audit log. Content scripts (sender.tab set, page URL) and extension pages
-// (extension origin) get different, disjoint sets of operations.
+// (extension origin) get different, disjoint sets of operations. Which policy is in force and
+// the admin's locks come from policy.js (signed-bundle distribution).
 import { appendAudit } from './audit.js';
+import { tabCounts } from './tab-counts.js';
 import { syncExtraSites } from './extra-sites.js';
+import { createPolicyService, ALARM, STORE_KEY, DIST_SETTING_KEYS } from './policy.js';
 import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/settings.js';
-import { fnv1a, sha256Hex } from '../shared/hash.js';
+import { sha256Hex } from '../shared/hash.js';
 import { isStr, isInt, cleanFinding, MAX_TEXT } from '../shared/messages.js';
 
 export function startBackground(coreTransport) {
   const extOrigin = chrome.runtime.getURL('');
   const status = { ok: null, error: '', loadMs: null, info: null, source: 'default', policyErrors: null };
-  const tabs = new Map(); // tabId -> Map(frameId -> {count, blocks, incoming})
+  const { tabs, ready: tabsReady, save: saveTabs } = tabCounts(); // tabId -> Map(frameId -> {count, blocks, incoming}), kept across restarts
   let ensured = null;
+  // The admin's settings arrived late (browser start) and differ from the last ones: as a change.
+  const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange() });
 
   async function policyKey() {
-    const src = await getPolicySource();
-    return { src, key: src.source === 'file' ? `file:${fnv1a(src.text)}` : 'default' };
+    const eff = await policies.current();
+    return { eff, key: eff.key };
+  }
+
+  /** The admin's locks ({lockPolicy, lockPause, lockOverride} booleans); none when unreadable. */
+  async function locks() {
+    try {
+      const { settings: s } = await policies.current();
+      return { lockPolicy: !!s.lockPolicy.value, lockPause: !!s.lockPause.value, lockOverride: !!s.lockOverride.value, memberId: s.memberId.value };
+    } catch {
+      return { lockPolicy: false, lockPause: false, lockOverride: false, memberId: null };
+    }
   }
 
   async function ensurePolicy() {
-    const { src, key } = await policyKey();
+    const { eff, key } = await policyKey();
     if (ensured && ensured.key === key) return ensured.promise;
-    const promise = coreTransport({ op: 'ensure', key, text: src.source === 'file' ? src.text : null }).then((res) => {
+    const promise = coreTransport({ op: 'ensure', key, text: eff.policy.origin === 'default' ? null : eff.policy.bundleText }).then((res) => {
       if (!res.ok) throw new Error(res.error);
       Object.assign(status, { ok: true, error: '', loadMs: res.value.loadMs, info: res.value.info, source: res.value.source, policyErrors: res.value.policyErrors || null });
       return key;
@@ -56,7 +71,9 @@ export function startBackground(coreTransport) {
     chrome.action.setBadgeBackgroundColor({ tabId, color: blocks ? '#c5221f' : '#b06000' }).catch(() => {});
   }
 
-  function siteActive(settings, siteId, host) {
+  // lock_pause: the admin does not allow pausing, so neither a paused host nor a switched-off site counts.
+  function siteActive(settings, siteId, host, lock) {
+    if (lock.lockPause) return { active: true, reason: '' };
     if (settings.sites[siteId] === false) return { active: false, reason: 'site-off' };
     if (settings.paused[host]) return { active: false, reason: 'paused' };
     return { active: true, reason: '' };
@@ -68,10 +85,12 @@ export function startBackground(coreTransport) {
       if (!isStr(msg.site, 40) || !isStr(msg.host, 300)) throw new Error('bad hello');
       const settings = await getSettings();
       await ensurePolicy().catch(() => {});
+      const lock = await locks();
       // Category labels only: the content script shows them, it never sees the rules.
       const categories = {};
       for (const [id, c] of Object.entries(status.info?.categories || {})) categories[id] = { label: c?.label || null };
-      return { ...siteActive(settings, msg.site, msg.host), lang: resolveLang(settings.lang), coreOk: status.ok === true, categories };
+      return { ...siteActive(settings, msg.site, msg.host, lock), lang: resolveLang(settings.lang), coreOk: status.ok === true, categories,
+        lockOverride: lock.lockOverride };
     },
     async check(msg) {
       if (!isStr(msg.reply) || !isStr(msg.incoming ?? '') || !isStr(msg.platform ?? '', 40) || !['de', 'en'].includes(msg.lang)) throw new Error('bad check');
@@ -84,22 +103,28 @@ export function startBackground(coreTransport) {
       if (!tabs.has(tabId)) tabs.set(tabId, new Map());
       tabs.get(tabId).set(sender.frameId || 0, { count: msg.count, blocks: msg.blocks, incoming: isInt(msg.incoming) ? msg.incoming : 0 });
       setBadge(tabId);
+      saveTabs();
       return true;
     },
     async escalate(msg, sender) {
       if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft)) throw new Error('bad escalate');
       const findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
       const settings = await getSettings();
+      const { memberId } = await locks(); // the admin's member_id wins over the user's
       return core('escalate', { request: {
-        findings, now: Date.now(), member: settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
+        findings, now: Date.now(), member: memberId || settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
         lang: resolveLang(settings.lang),
       } });
     },
     async audit(msg, sender) {
       if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft)) throw new Error('bad audit');
       if (msg.kind === 'override' && !(isStr(msg.justification, 2000) && msg.justification.trim().length >= 10)) throw new Error('justification required');
+      if (msg.kind === 'override' && (await locks()).lockOverride) throw new Error('lock_override: the administrator does not allow sending past a blocking finding');
       let host = '';
       try { host = new URL(sender.tab?.url || sender.url).hostname; } catch { /* keep empty */ }
+      // A background that has just (re)started may not know the policy in force yet: wait for it,
+      // bounded, so a slow or broken core never holds up the send this entry belongs to.
+      await Promise.race([ensurePolicy().catch(() => {}), new Promise((r) => setTimeout(r, 1500))]);
       const entry = {
         time: new Date().toISOString(), kind: msg.kind, site: host, platform: isStr(msg.platform, 40) ? msg.platform : '',
         rules: [...new Set(msg.rules)].slice(0, 50), textHash: await sha256Hex(msg.draft),
@@ -117,11 +142,20 @@ export function startBackground(coreTransport) {
     async status() {
       try { await ensurePolicy(); } catch { /* status carries the error */ }
       const src = await getPolicySource();
+      let distribution = null;
+      try { distribution = await policies.info(); } catch (e) { distribution = { error: String(e?.message || e) }; }
       return { core: { ok: status.ok, error: status.error, loadMs: status.loadMs }, info: status.info, source: status.source,
-        importedAt: src.importedAt || null, fileName: src.fileName || '', policyErrors: status.policyErrors };
+        importedAt: src.importedAt || null, fileName: src.fileName || '', policyErrors: status.policyErrors, distribution };
+    },
+    /** "Check for updates now" (options page). */
+    async updateNow() {
+      const r = await policies.update({ force: true });
+      if (r.changed) await refreshTabs();
+      return { status: r.update?.status, attempts: r.update?.attempts || [], changed: r.changed };
     },
     async tabInfo(msg) {
       if (!isInt(msg.tabId)) throw new Error('bad tab');
+      await tabsReady;
       let count = 0, blocks = 0, incoming = 0;
       for (const f of tabs.get(msg.tabId)?.values() || []) { count += f.count; blocks += f.blocks; incoming += f.incoming; }
       return { count, blocks, incoming, seen: tabs.has(msg.tabId) };
@@ -134,6 +168,7 @@ export function startBackground(coreTransport) {
       return res.value;
     },
     async setPolicy(msg) {
+      if ((await locks()).lockPolicy) throw new Error('lock_policy: the administrator manages the policy');
       const { [KEYS.policy]: cur = {} } = await chrome.storage.local.get(KEYS.policy);
       if (msg.source === 'default') {
         await chrome.storage.local.set({ [KEYS.policy]: { ...cur, source: 'default' } });
@@ -168,16 +203,40 @@ export function startBackground(coreTransport) {
     return true;
   });
 
-  chrome.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
-  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading') { tabs.delete(tabId); } });
+  chrome.tabs.onRemoved.addListener((tabId) => { tabs.delete(tabId); saveTabs(); });
+  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading' && tabs.delete(tabId)) saveTabs(); });
 
-  // Policy or settings changed: drop the loaded policy and ask open tabs to check again.
-  chrome.storage.onChanged.addListener(async (changes, area) => {
-    if (area !== 'local' || !(changes[KEYS.policy] || changes[KEYS.settings])) return;
-    if (changes[KEYS.policy]) ensured = null;
+  async function refreshTabs() {
     const all = await chrome.tabs.query({});
     for (const t of all) chrome.tabs.sendMessage(t.id, { type: 'rg:refresh' }).catch(() => {});
+  }
+
+  const distSettingsChanged = (c) => {
+    const a = c?.oldValue || {}, b = c?.newValue || {};
+    return DIST_SETTING_KEYS.some((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  };
+
+  // Policy, settings, managed settings or the last-known-good store changed: recompute the policy
+  // in force (ensurePolicy reloads the core when its key differs) and ask open tabs to check again.
+  async function onManagedChange() {
+    policies.managedChanged();
+    await policies.update({ force: true }).catch(() => {});
+    await refreshTabs();
+  }
+
+  chrome.storage.onChanged.addListener(async (changes, area) => {
+    if (area === 'managed') { await onManagedChange(); return; }
+    if (area !== 'local' || !(changes[KEYS.policy] || changes[KEYS.settings] || changes[STORE_KEY])) return;
+    policies.invalidate();
+    if (changes[KEYS.settings] && distSettingsChanged(changes[KEYS.settings])) await policies.update({ force: true }).catch(() => {});
+    await refreshTabs();
   });
+
+  // Signed-bundle updates: at every start of the background (skipped when not due) and on the alarm.
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) policies.update().then((r) => r.changed && refreshTabs()).catch(() => {});
+  });
+  policies.update().catch(() => {});
 
   chrome.permissions.onAdded.addListener(() => syncExtraSites().catch(() => {}));
   chrome.permissions.onRemoved.addListener(() => syncExtraSites().catch(() => {}));

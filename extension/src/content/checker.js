@@ -4,9 +4,10 @@ import { fnv1a } from '../shared/hash.js';
 import { cleanResult } from '../shared/messages.js';
 
 const CACHE_MAX = 300;
+const RETRY_MS = [150, 600];
 
 export class Checker {
-  constructor() { this.cache = new Map(); this.epoch = 0; this.healthy = true; this.lastError = ''; }
+  constructor() { this.cache = new Map(); this.epoch = 0; this.healthy = true; this.lastError = ''; this.retries = 0; }
 
   reset() { this.cache.clear(); this.epoch++; }
 
@@ -14,16 +15,26 @@ export class Checker {
 
   cached(req) { return this.cache.get(this.key(req)) || null; }
 
-  async check(req) {
+  /** stillWanted(): false once the text has moved on (a retry would be wasted). */
+  async check(req, stillWanted = () => true) {
     const key = this.key(req);
     const hit = this.cache.get(key);
     if (hit) { this.cache.delete(key); this.cache.set(key, hit); return hit; }
     const epoch = this.epoch;
     let res;
-    try {
-      res = await chrome.runtime.sendMessage({ type: 'rg:check', ...req });
-    } catch (e) {
-      res = { ok: false, error: String(e?.message || e) };
+    // A check can be cut off without any fault of the text: the service worker stopped (MV3) or
+    // the core host was closed while it ran. Ask again a little later while the text is still
+    // wanted, so the current text gets checked without another keystroke.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await chrome.runtime.sendMessage({ type: 'rg:check', ...req });
+      } catch (e) {
+        res = { ok: false, error: String(e?.message || e) };
+      }
+      if (res?.ok || attempt >= RETRY_MS.length || epoch !== this.epoch || !stillWanted()) break;
+      this.retries++;
+      await new Promise((r) => setTimeout(r, RETRY_MS[attempt]));
+      if (epoch !== this.epoch || !stillWanted()) break;
     }
     if (!res || !res.ok) {
       this.healthy = false;

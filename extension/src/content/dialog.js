@@ -42,9 +42,10 @@ export class Dialog {
 
   /**
    * blocks: block findings of the draft. handlers: fix(), escalate() → Promise<escalation>,
-   * override(justification) → Promise, cancel().
+   * override(justification) → Promise, cancel(). allowOverride false (the admin's lock_override):
+   * no "send anyway", only fix or escalate.
    */
-  showSendHold({ lang, blocks, fix, escalate, override, cancel }) {
+  showSendHold({ lang, blocks, fix, escalate, override, cancel, allowOverride = true }) {
     const list = el('ul');
     for (const f of blocks.slice(0, 8)) list.append(el('li', {}, el('strong', { text: f.text ? `${t(lang, 'quote', f.text)} ` : '' }), el('span', { text: `— ${f.message}` })));
     const just = el('textarea', { 'aria-label': t(lang, 'dialog_justification'), placeholder: t(lang, 'dialog_justification_ph') });
@@ -70,12 +71,12 @@ export class Dialog {
           escBox.replaceChildren(el('p', { class: 'hint', text: t(lang, 'esc_loading') }));
           this.renderEscalation(escBox, lang, await escalate(), true);
         } }),
-        el('button', { 'data-action': 'send-anyway', text: t(lang, 'dialog_send_anyway'), onclick: (e) => {
+        allowOverride ? el('button', { 'data-action': 'send-anyway', text: t(lang, 'dialog_send_anyway'), onclick: (e) => {
           if (!e.isTrusted) return;
           overrideBox.hidden = false; just.focus();
-        } }),
+        } }) : null,
         el('button', { 'data-action': 'cancel', text: t(lang, 'dialog_cancel'), onclick: (e) => e.isTrusted && cancel() })),
-      overrideBox, escBox);
+      allowOverride ? overrideBox : el('p', { class: 'hint', 'data-locked': 'override', text: t(lang, 'dialog_override_locked') }), escBox);
     this.mountModal(panel, cancel);
   }
 

@@ -75,7 +75,7 @@ export class FieldController {
     const req = this.request();
     const hit = this.checker.cached(req);
     if (hit) { this.apply(req.reply, hit); return Promise.resolve(hit); }
-    const p = this.checker.check(req).then((result) => {
+    const p = this.checker.check(req, () => this.field.getText() === req.reply).then((result) => {
       if (result && this.field.getText() === req.reply) this.apply(req.reply, result);
       return result;
     });

@@ -24,7 +24,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   const overlay = new Overlay();
   const checker = new Checker();
   const ctrls = new Map(); // element -> FieldController
-  let state = { active: false, lang: 'en', categories: {} };
+  let state = { active: false, lang: 'en', categories: {}, lockOverride: false };
   let lastCtrl = null;
   let rafPending = false;
   let hoverTimer = 0;
@@ -36,7 +36,8 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   async function hello() {
     const v = await send({ type: 'rg:hello', site: site.id, host: location.hostname });
     const was = state.active;
-    state = { ...state, active: !!v?.active, lang: v?.lang === 'de' ? 'de' : 'en', categories: v?.categories || state.categories };
+    state = { ...state, active: !!v?.active, lang: v?.lang === 'de' ? 'de' : 'en', categories: v?.categories || state.categories,
+      lockOverride: v?.lockOverride === true };
     if (was && !state.active) detachAll();
   }
 
@@ -227,7 +228,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
       const blocks = c.blocks();
       if (!blocks.length) return 'send';
       dialog.showSendHold({
-        lang: state.lang, blocks,
+        lang: state.lang, blocks, allowOverride: !state.lockOverride, // lock_override: only fix or escalate
         fix: () => { dialog.close(); const i = c.visible().findIndex((f) => f.severity === 'block'); c.el.focus(); if (i >= 0) openCard(c, i, true, true); },
         escalate: () => escalate(c, [...blocks, ...c.incoming]),
         override: async (justification) => {
@@ -269,7 +270,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     // Test builds only: lets the e2e tests read what is drawn (the shadow root stays closed).
     globalThis.__replyguardTest = {
       site: site.id,
-      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, lastCheckMs: checker.lastMs, highlightApi: overlay.useHighlights,
+      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs, highlightApi: overlay.useHighlights,
         fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text,
           findings: c.visible().map((f) => ({ rule: f.rule, severity: f.severity, begin: f.begin, end: f.end, text: f.text, replacements: f.replacements })),
           incoming: c.incoming.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })) })),

@@ -1,16 +1,37 @@
-// Popup: is the checker running, which policy, how many findings on this tab, pause this site.
+// Popup: is the checker running, which policy (where it came from, how old, what was refused),
+// how many findings on this tab, pause this site (unless the admin locked pausing).
 import { t, pick, localizePage } from '../shared/i18n.js';
 import { getSettings, updateSettings, resolveLang } from '../shared/settings.js';
+import { warningItems, relativeAge, formatDate } from '../shared/dist-ui.js';
 
 const $ = (id) => document.getElementById(id);
 const ask = (msg) => chrome.runtime.sendMessage(msg).then((r) => (r?.ok ? r.value : null), () => null);
 
-function age(ms, lang) {
-  const mins = Math.round((Date.now() - ms) / 60000);
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  if (mins < 60) return rtf.format(-mins, 'minute');
-  if (mins < 48 * 60) return rtf.format(-Math.round(mins / 60), 'hour');
-  return rtf.format(-Math.round(mins / 1440), 'day');
+const age = (ms, lang) => relativeAge(ms, lang);
+
+function renderDistribution(lang, status) {
+  const dist = status?.distribution;
+  const origin = dist?.origin || (status?.source === 'file' ? 'imported' : 'default');
+  const originEl = $('policy-origin');
+  originEl.dataset.origin = origin;
+  const d = dist?.detail || {};
+  // Which bundle (id@version) and from where: the admin, the user's URL, a file, the built-in default.
+  originEl.textContent = [t(lang, `popup_origin_${origin}`), status?.info ? `${status.info.id}@${status.info.version}` : '', d.url || ''].filter(Boolean).join(' · ');
+  const ageParts = [];
+  if (dist?.issued && d.expires) ageParts.push(t(lang, 'popup_signed', age(Date.parse(dist.issued), lang), formatDate(d.expires, lang)));
+  // An update was refused: say how old the last good bundle that stays in force is.
+  const refused = (dist?.warnings || []).some((w) => w.kind === 'download');
+  if (dist?.receivedAt && refused) ageParts.push(t(lang, 'popup_kept', age(dist.receivedAt, lang)));
+  $('policy-age').textContent = ageParts.join(' · ');
+  const frozen = $('policy-frozen');
+  frozen.hidden = !dist?.frozen;
+  frozen.textContent = dist?.frozen ? t(lang, 'popup_frozen', formatDate(d.expires, lang)) : '';
+  const warnings = (dist?.warnings || []).filter((w) => !(dist.frozen && w.code === 'expired'));
+  const skipped = (dist?.skipped || []).map((x) => ({ code: 'skipped', message: x.reason, origin: x.origin }));
+  $('policy-warnings').replaceChildren(...warningItems(lang, warnings),
+    ...skipped.map((x) => { const li = document.createElement('li'); li.dataset.code = 'skipped'; li.className = 'hint'; li.textContent = t(lang, 'warn_skipped', x.message); return li; }));
+  const s = dist?.settings;
+  return { lockPause: !!s?.lockPause?.value, lockOverride: !!s?.lockOverride?.value };
 }
 
 async function render() {
@@ -28,11 +49,19 @@ async function render() {
   }
   if (status?.info) {
     const name = pick(lang, status.info.name) || status.info.id;
-    const when = status.source === 'file' && status.importedAt ? t(lang, 'popup_imported', age(status.importedAt, lang)) : t(lang, 'popup_builtin');
+    const dist = status.distribution;
+    const when = dist?.origin === 'managed' || dist?.origin === 'url'
+      ? (dist.receivedAt ? t(lang, 'popup_received', age(dist.receivedAt, lang)) : status.info.id)
+      : status.source === 'file' && status.importedAt ? t(lang, 'popup_imported', age(status.importedAt, lang)) : t(lang, 'popup_builtin');
     $('policy').textContent = `${name} · v${status.info.version} · ${when}`;
+    $('policy').title = `${status.info.id}@${status.info.version}`;
+    Object.assign($('policy').dataset, { id: status.info.id, version: String(status.info.version) });
   } else {
     $('policy').textContent = '—';
   }
+  const locks = renderDistribution(lang, status);
+  $('locks').replaceChildren(...[locks.lockPause && 'popup_pause_locked', locks.lockOverride && 'popup_override_locked'].filter(Boolean)
+    .map((k) => Object.assign(document.createElement('span'), { textContent: `${t(lang, k)} ` })));
   // Test builds can point the popup at a tab (opened as a page, the popup is its own tab).
   const forced = __TEST__ ? Number(new URLSearchParams(location.search).get('tab')) : 0;
   const tab = forced ? await chrome.tabs.get(forced) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
@@ -41,10 +70,11 @@ async function render() {
   const info = tab ? await ask({ type: 'rg:tabInfo', tabId: tab.id }) : null;
   $('findings').textContent = !info || !info.seen ? t(lang, 'popup_no_field') : t(lang, 'popup_findings', String(info.count), String(info.blocks));
   const pause = $('pause');
-  pause.disabled = !host;
-  pause.checked = !!settings.paused[host];
+  pause.disabled = !host || locks.lockPause;
+  pause.checked = !locks.lockPause && !!settings.paused[host];
   $('site').textContent = host;
   pause.onchange = async () => {
+    if (locks.lockPause) return;
     const s = await getSettings();
     const paused = { ...s.paused };
     if (pause.checked) paused[host] = true; else delete paused[host];

@@ -7,6 +7,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   memberId: '',       // who I am in the bundle's team (escalation)
   sites: {},          // site id -> false when switched off (absent = on)
   paused: {},         // hostname -> true while paused from the popup
+  bundleUrl: '',      // the user's own signed-bundle URL (teams without device management)
+  publicKeys: [],     // [{key_id, key}] the user trusts for that URL (the .pub file's content)
 });
 
 export async function getSettings() {

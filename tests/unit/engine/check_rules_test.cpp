@@ -203,8 +203,11 @@ TEST_CASE("findings are sorted by begin, end, rule id and carry every field", "[
 }
 
 TEST_CASE("hostile texts: NUL, lone surrogates, 1 MB", "[engine]") {
-  auto p = load(bundleWith({rule("w", "terms", {{"terms", {"idiot"}}, {"obfuscation", {"leet", "separators", "repeats"}}}),
-                            rule("len", "metric", {{"metric", "length"}, {"max", 1000}})}));
+  json b = bundleWith({rule("w", "terms", {{"terms", {"idiot", "lorem"}}, {"obfuscation", {"leet", "separators", "repeats"}},
+                                           {"exceptions", {"lorem ipsum"}}}),
+                       rule("len", "metric", {{"metric", "length"}, {"max", 1000}})});
+  b["allow"] = {"ipsum dolor"};
+  auto p = load(b);
   std::u16string nul = u"a";
   nul.push_back(0);
   nul += u"idiot";
@@ -222,5 +225,15 @@ TEST_CASE("hostile texts: NUL, lone surrogates, 1 MB", "[engine]") {
   auto r3 = check(*p, big);
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   CHECK(r3["findings"].size() > 10000);
+  CHECK(r3.dump().find("\"lorem\"") == std::string::npos);  // every lorem is inside an exception
   CHECK(ms < 20000);
+}
+
+TEST_CASE("exceptions apply whichever occurrence is found first", "[engine]") {
+  // The exception ends where the term ends, so it is found at the same position as the term.
+  auto p = load(bundleWith({rule("a", "terms", {{"terms", {"x"}}}),
+                            rule("k", "terms", {{"terms", {{{"text", "klage"}, {"match", "prefix"}}}},
+                                                {"exceptions", {"grund zur klage"}}})}));
+  CHECK(spans(check(*p, "Kein Grund zur Klage, x")) == Spans{"a@22-23"});
+  CHECK(spans(check(*p, "Eine Klage, x")) == Spans{"k@5-10", "a@12-13"});
 }

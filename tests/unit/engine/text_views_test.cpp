@@ -224,3 +224,29 @@ TEST_CASE("Aho-Corasick with many keys matches a brute-force search", "[engine]"
       want.emplace(ids[i], p + keys[i].size());
   CHECK(got == want);
 }
+
+TEST_CASE("Aho-Corasick beyond its dense budget (wide alphabet) still matches a brute-force search", "[engine]") {
+  rg::match::AhoCorasick ac;
+  std::vector<std::u16string> keys;
+  uint32_t seed = 99;
+  auto rnd = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+  for (int i = 0; i < 6000; ++i) {
+    std::u16string k;
+    int len = 1 + rnd() % 3;
+    for (int j = 0; j < len; ++j) k.push_back(char16_t(0x4E00 + rnd() % 3000));
+    keys.push_back(k);
+  }
+  std::vector<int> ids;
+  for (auto& k : keys) ids.push_back(ac.add(k));
+  ac.build();
+  REQUIRE(ac.denseStates() < ac.stateCount());  // the sparse part is exercised
+  std::u16string text;
+  for (int i = 0; i < 20000; ++i) text.push_back(char16_t(0x4E00 + rnd() % 3000));
+  std::set<std::pair<int, size_t>> got, want;
+  ac.scan(text, [&](int id, size_t end) { got.emplace(id, end); });
+  for (size_t i = 0; i < keys.size(); ++i)
+    for (size_t p = text.find(keys[i]); p != std::u16string::npos; p = text.find(keys[i], p + 1))
+      want.emplace(ids[i], p + keys[i].size());
+  CHECK(got.size() > 100);
+  CHECK(got == want);
+}

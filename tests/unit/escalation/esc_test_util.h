@@ -33,7 +33,7 @@ struct Parsed {
   std::vector<rg::BundleError> errors;
 };
 
-inline Parsed parse(const json& team, const json& categories = json::object()) {
+inline Parsed parse(const json& team, const json& categories = {{"legal", {{"label", {{"en", "Legal"}}}}}}) {
   Parsed p;
   p.team = rg::esc::parseTeam(team, categories, p.errors);
   return p;

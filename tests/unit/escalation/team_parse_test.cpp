@@ -35,6 +35,7 @@ TEST_CASE("esc: unknown time zones are reported with their pointer", "[escalatio
 TEST_CASE("esc: references between ids are checked", "[escalation]") {
   json t = smallTeam(goodSchedule());
   t["members"][1]["roles"] = {"agent", "wizard"};
+  t["roles"]["boss"]["competencies"]["legel"] = "block";
   t["schedules"][0]["layers"][0]["members"] = {"a", "zed"};
   t["absences"] = json::array({{{"member", "nobody"}, {"from", "2026-01-01"}, {"to", "2026-01-02"}, {"reason", "holiday"}},
                                {{"member", "a"}, {"from", "2026-01-01"}, {"to", "2026-01-02"}, {"reason", "holiday"}, {"substitute", "a"}}});
@@ -52,6 +53,7 @@ TEST_CASE("esc: references between ids are checked", "[escalation]") {
   CHECK(hasError(p, "/team/routes/legal/1/role", "unknown role 'ghost'"));
   CHECK(hasError(p, "/team/routes/legal/1/channels/0", "must be one of phone, email, chat"));
   CHECK(hasError(p, "/categories/press/escalation", "unknown route 'press'"));
+  CHECK(hasError(p, "/team/roles/boss/competencies/legel", "unknown category 'legel'"));
 }
 
 TEST_CASE("esc: invalid and overlapping intervals are rejected", "[escalation]") {

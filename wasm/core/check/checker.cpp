@@ -62,7 +62,26 @@ struct Occurrence {
   bool obfuscated;
 };
 
-bool covers(const Span& outer, const Span& inner) { return outer.begin <= inner.begin && inner.end <= outer.end; }
+// Spans (allow phrases, exceptions) answering "does one of you cover this span?" in O(log n).
+class CoverIndex {
+ public:
+  void assign(std::vector<Span> spans) {
+    spans_ = std::move(spans);
+    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    maxEnd_.resize(spans_.size());
+    uint32_t m = 0;
+    for (size_t i = 0; i < spans_.size(); ++i) maxEnd_[i] = m = std::max(m, spans_[i].end);
+  }
+  bool covers(const Span& s) const {
+    // Among spans beginning at or before s.begin, the furthest end decides.
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), s.begin, [](uint32_t b, const Span& x) { return b < x.begin; });
+    return it != spans_.begin() && maxEnd_[size_t(it - spans_.begin()) - 1] >= s.end;
+  }
+
+ private:
+  std::vector<Span> spans_;
+  std::vector<uint32_t> maxEnd_;
+};
 
 double round2(double x) { return std::round(x * 100.0) / 100.0; }
 
@@ -170,12 +189,14 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
   std::vector<Occurrence> occ;
   scanAutomata(p, t, source, active, occ);
 
-  std::vector<Span> allow;
-  for (const Occurrence& o : occ)
-    if (o.role == Role::Allow) allow.push_back(o.span);
-  auto allowed = [&](const Span& s) {
-    return std::any_of(allow.begin(), allow.end(), [&](const Span& a) { return covers(a, s); });
-  };
+  CoverIndex allow;
+  {
+    std::vector<Span> spans;
+    for (const Occurrence& o : occ)
+      if (o.role == Role::Allow) spans.push_back(o.span);
+    allow.assign(std::move(spans));
+  }
+  auto allowed = [&](const Span& s) { return allow.covers(s); };
   // Exceptions, contexts, triggers and "other" occurrences grouped by rule (occ is small).
   std::stable_sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.rule < b.rule; });
   auto ofRule = [&](uint32_t rule, Role role, std::vector<Span>& spans) {
@@ -188,13 +209,16 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
   const size_t firstFinding = out.findings.size();
   std::vector<Span> exceptions, spans, others;
   // terms / substitution
-  for (size_t i = 0; i < occ.size(); ++i) {
-    const Occurrence& o = occ[i];
+  uint32_t exceptionsOf = UINT32_MAX;
+  CoverIndex ruleExceptions;
+  for (const Occurrence& o : occ) {
     if (o.role != Role::Term) continue;
-    if (i == 0 || occ[i - 1].rule != o.rule) ofRule(o.rule, Role::Exception, exceptions);
-    if (allowed(o.span) ||
-        std::any_of(exceptions.begin(), exceptions.end(), [&](const Span& e) { return covers(e, o.span); }))
-      continue;
+    if (o.rule != exceptionsOf) {
+      ofRule(o.rule, Role::Exception, exceptions);
+      ruleExceptions.assign(exceptions);
+      exceptionsOf = o.rule;
+    }
+    if (allowed(o.span) || ruleExceptions.covers(o.span)) continue;
     const Rule& r = p.rules[o.rule];
     const Replacements* repl = nullptr;
     if (o.item < r.itemReplacements.size() && !r.itemReplacements[o.item].empty()) repl = &r.itemReplacements[o.item];

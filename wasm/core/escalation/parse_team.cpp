@@ -561,6 +561,15 @@ void Parser::routes(const json& j) {
 
 void Parser::categoryRefs(const json& categories) {
   if (!categories.is_object()) return;
+  // Competencies and limits name declared categories (catches typos such as "legel").
+  for (const auto& [id, role] : t_.roles) {
+    for (const auto& [cat, sev] : role.competencies)
+      if (!categories.contains(cat))
+        err("/team/roles/" + escapePointer(id) + "/competencies/" + escapePointer(cat), "unknown category '" + cat + "'");
+    for (const auto& [cat, lim] : role.limits)
+      if (!categories.contains(cat))
+        err("/team/roles/" + escapePointer(id) + "/limits/" + escapePointer(cat), "unknown category '" + cat + "'");
+  }
   for (auto it = categories.begin(); it != categories.end(); ++it) {
     if (!it.value().is_object()) continue;
     if (it.value().contains("label")) t_.categoryLabels[it.key()] = it.value()["label"];
