@@ -8,7 +8,8 @@ cd "$RG_ROOT"
 bash scripts/setup.sh
 bash scripts/build-native.sh native-release >/dev/null
 bash scripts/build-wasm.sh | grep '^size:' || true
-[ -f extension/build.mjs ] && node extension/build.mjs >/dev/null
+node extension/build.mjs >/dev/null
+node scripts/package.mjs
 echo
 node scripts/demo/run-samples.mjs
 if [ "${1:-}" != "--no-serve" ] && [ -f scripts/demo/serve.mjs ]; then

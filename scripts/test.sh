@@ -26,7 +26,7 @@ step "wasm build" bash scripts/build-wasm.sh
 step "wasm tests (node)" node --test tests/node/
 [ -d tests/cli ] && step "CLI tests" env RG_CLI="$RG_BUILD/native/replyguard" node --test tests/cli/
 [ -f tests/reference/oncall-reference.mjs ] && step "on-call reference check (Luxon)" \
-  node tests/reference/oncall-reference.mjs --dump "$RG_BUILD/native/oncall_dump"
+  node tests/reference/oncall-reference.mjs --dump "$RG_BUILD/native/oncall_dump" --samples 1000
 [ -f tests/corpus/README.md ] && step "corpus precision/recall (default bundle)" bash scripts/eval-corpus.sh
 step "sanitizer build (ASan + UBSan)" bash scripts/build-native.sh native-asan
 step "unit tests under ASan + UBSan" ctest --preset native-asan --output-on-failure -j2

@@ -7,8 +7,8 @@
 //     i64 at
 //     i64 span    gaps(at, at + span): minutes, reduced to ±3 years (the API caps at 2 years)
 //     u8  member  the writer of escalate: index into team.members (≥ count: no member)
-// Categories: one per route of the team ("escalation" = the route) plus one without a route, so
-// mutated routes stay consistent. Must not crash, throw out of the API, or hang (libFuzzer
+// Categories: those the roles name, one per route of the team ("escalation" = the route) and one
+// without a route, so mutated roles and routes stay consistent. Must not crash, throw out of the API, or hang (libFuzzer
 // -timeout); checks oncall's "until" > at and that gaps are ordered, disjoint and in range.
 #include <cstdint>
 #include <cstring>
@@ -86,7 +86,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const json team = json::parse(std::string_view(reinterpret_cast<const char*>(data), jsonSize), nullptr, false);
   if (team.is_discarded()) return 0;
+  // Categories as a bundle would declare them: every category the roles name, one per route
+  // (escalating to it), one without a route. Otherwise nearly every mutation fails to parse.
   json categories = {{"unrouted", {{"label", {{"en", "No route"}}}}}};
+  if (team.is_object() && team.contains("roles") && team["roles"].is_object())
+    for (const auto& [id, role] : team["roles"].items())
+      for (const char* key : {"competencies", "limits"})
+        if (role.is_object() && role.contains(key) && role[key].is_object())
+          for (const auto& [cat, value] : role[key].items()) categories[cat] = {{"label", {{"en", cat}}}};
   if (team.is_object() && team.contains("routes") && team["routes"].is_object())
     for (const auto& [route, levels] : team["routes"].items())
       categories[route] = {{"label", {{"en", route}}}, {"escalation", route}};

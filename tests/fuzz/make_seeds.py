@@ -125,9 +125,10 @@ def escalation_seeds():
     for s in team["schedules"]:
         t = dict(team, schedules=[s], routes={})
         write(d, "telecom_schedule_" + s["id"], compact(t) + b"\0" + params(40 * 1440, 60 * 1440, 1))
-    custom = {"timezone": "Pacific/Apia", "members": [
-        {"id": "a", "name": "A", "roles": [], "contact": {"email": "a@example.com"}},
-        {"id": "b", "name": "B", "roles": [], "contact": {"phone": "+49 30 1"}}],
+    custom = {"timezone": "Pacific/Apia", "roles": {"r": {"label": {"en": "R"}, "competencies": {"c": "warn"}}},
+              "members": [
+        {"id": "a", "name": "A", "roles": ["r"], "languages": ["en"], "contact": {"email": "a@example.com"}},
+        {"id": "b", "name": "B", "roles": ["r"], "languages": ["de"], "contact": {"phone": "+49 30 1234567"}}],
         "schedules": [{"id": "s", "layers": [{"id": "l", "start": "2011-12-29T23:30",
                                               "rotation": {"type": "custom", "hours": 1},
                                               "members": ["a", "b"]}]}]}
