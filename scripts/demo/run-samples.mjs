@@ -32,11 +32,13 @@ for (const [i, s] of samples.entries()) {
     console.log(`  ${mark[f.severity]} ${f.source.padEnd(8)} ${f.category.padEnd(14)} "${text}" ${f.message}${fix}`);
   }
   if (result.findings.some((f) => f.severity === 'block' && f.source === 'reply')) blocked++;
-  const routes = [...new Set(result.findings.map((f) => info.categories?.[f.category]?.escalation).filter(Boolean))];
-  if (routes.length) {
-    const esc = core.escalate(policy.handle, { findings: result.findings, now: Date.now(), lang: s.lang });
-    const who = esc.targets?.length ? esc.targets.map((t) => t.name).join(', ') : 'no team in the default policy: your admin names the people';
-    console.log(`  ⚑ escalate: ${routes.join(', ')} — ${who}`);
+  const esc = core.escalate(policy.handle, {
+    findings: result.findings, now: Date.now(), lang: s.lang, draft: s.reply, incoming: s.incoming,
+  });
+  if (esc.escalate) {
+    const who = esc.targets.length ? esc.targets.map((t) => t.name).join(', ') : esc.note;
+    console.log(`  ⚑ escalate (${(esc.routes ?? [esc.route]).join(', ')}): ${who}`);
+    console.log(`    ${esc.message.subject}`);
   }
   console.log();
 }

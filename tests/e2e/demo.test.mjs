@@ -91,6 +91,9 @@ test('demo page: underline, card, send hold, triage and escalation on the built-
     await page.mouse.click(esc.x, esc.y);
     const d2 = await until(async () => { const d = await rgDialog(page); return d?.escalation && d; }, { message: 'escalation answer' });
     assert.ok(d2.text.length > dlg.text.length);
+    assert.match(d2.text, /Escalation: Legal/, 'the route and a ready message');
+    assert.match(d2.text, /names no team/, 'says it cannot name a person');
+    assert.ok(d2.items.some((i) => i.action === 'mailto' && i.href.startsWith('mailto:?subject=')), 'mail link without recipient');
 
     // Send anyway, with a justification: sent, and audited without the text.
     const before = (await auditLog(b.sw)).length;

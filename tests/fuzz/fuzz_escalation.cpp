@@ -1,6 +1,11 @@
 // libFuzzer target: arbitrary team JSON → rg::esc::parseTeam, and for a team that parses the
 // questions asked of it: oncall, gaps, escalate (scripts/fuzz.sh). Input layout:
 //   TEAM_JSON \0 PARAMS       (no \0: the whole input is the team, default parameters)
+//   \xFF PARAMS EDITS         structure-aware mode: the telecom example's team with EDITS, 3 bytes
+//                             each: leaf index (u16 LE, mod the number of leaves), value selector
+//                             (< 128: a value from kValues; else: copy another leaf's value), so
+//                             mutations stay mostly valid and reach oncall/gaps/escalate (random
+//                             edits of JSON text rarely give a team that parses)
 //   PARAMS, little endian, missing bytes read as 0:
 //     u8  flags   bit 0: 0 → "at" is minutes after 2026-01-01T00:00Z (within ±190 years)
 //                        1 → "at" is raw ms, reduced to the JavaScript Date range (±8.64e15)
@@ -35,6 +40,50 @@ struct Params {
   int64_t span = 7 * 1440;
   uint8_t member = 0;
 };
+
+// Replacement values of the structure-aware mode: times around DST changes and year ends, odd
+// zones, boundary numbers, ids of the example.
+const json& values() {
+  static const json v = json::parse(R"([
+    "2026-03-29T02:30", "2026-03-29T02:00", "2026-10-25T02:30", "2026-10-25T03:00", "2026-12-31T23:59",
+    "2027-01-01", "2026-02-29", "2028-02-29", "1970-01-01T00:00", "9999-12-31T23:59", "2026-01-05T08:00",
+    "00:00", "23:59", "24:00", "08:00", "mon 00:00", "sun 23:59", "fri 18:00", "mon 08:00", "sat 12:00",
+    "Europe/Berlin", "Pacific/Apia", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns",
+    "Pacific/Kiritimati", "Etc/GMT+12", "UTC", "America/Sao_Paulo", "Antarctica/Troll",
+    "daily", "weekly", "custom", "include", "exclude", "ignore", "now", "after_previous",
+    "info", "warn", "block", "none", "phone", "email", "chat", "de", "en", "fr",
+    "anna", "ben", "deniz", "eva", "frank", "greta", "lena", "jonas", "responder", "senior", "lead", "legal",
+    "duty", "management", "DE-BE", "", "x",
+    0, 1, -1, 2, 7, 23, 24, 25, 168, 8760, 100000, 2147483647, -2147483648, 9007199254740993,
+    0.5, 1e300, true, false, null, [], {}, ["anna"], ["anna", "anna"], {"type": "custom", "hours": 1},
+    {"type": "custom", "hours": 0.25}, {"from": "18:00", "to": "18:00"}, {"from": "sun 23:00", "to": "mon 01:00"}
+  ])");
+  return v;
+}
+
+json editedTelecomTeam(const uint8_t* p, size_t n) {
+  static const json flat = [] {
+    const json bundle = json::parse(fuzzutil::readRepoFile("policies/examples/telecom.json"));
+    return bundle["team"].flatten();
+  }();
+  static const std::vector<std::string> leaves = [] {
+    std::vector<std::string> out;
+    for (const auto& [pointer, value] : flat.items()) out.push_back(pointer);
+    return out;
+  }();
+  json team = flat.unflatten();
+  for (size_t i = 0; i + 3 <= n && i < 3 * 64; i += 3) {
+    const std::string& leaf = leaves[(p[i] | (p[i + 1] << 8)) % leaves.size()];
+    const uint8_t sel = p[i + 2];
+    try {
+      team[json::json_pointer(leaf)] =
+          sel < 128 ? values()[sel % values().size()] : flat[leaves[(sel * 131 + i) % leaves.size()]];
+    } catch (const json::exception&) {
+      // an earlier edit replaced a parent of this leaf by a scalar: skip
+    }
+  }
+  return team;
+}
 
 Params readParams(const uint8_t* p, size_t n) {
   uint8_t buf[18] = {};
@@ -80,12 +129,19 @@ void checkGaps(const json& g, int64_t from, int64_t to) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const uint8_t* nul = static_cast<const uint8_t*>(std::memchr(data, 0, size));
-  const size_t jsonSize = nul ? static_cast<size_t>(nul - data) : size;
-  const Params p = nul ? readParams(nul + 1, size - jsonSize - 1) : Params();
-
-  const json team = json::parse(std::string_view(reinterpret_cast<const char*>(data), jsonSize), nullptr, false);
-  if (team.is_discarded()) return 0;
+  json team;
+  Params p;
+  if (size > 0 && data[0] == 0xFF) {
+    p = readParams(data + 1, size - 1);
+    const size_t skip = size < 19 ? size : 19;
+    team = editedTelecomTeam(data + skip, size - skip);
+  } else {
+    const uint8_t* nul = static_cast<const uint8_t*>(std::memchr(data, 0, size));
+    const size_t jsonSize = nul ? static_cast<size_t>(nul - data) : size;
+    if (nul) p = readParams(nul + 1, size - jsonSize - 1);
+    team = json::parse(std::string_view(reinterpret_cast<const char*>(data), jsonSize), nullptr, false);
+    if (team.is_discarded()) return 0;
+  }
   // Categories as a bundle would declare them: every category the roles name, one per route
   // (escalating to it), one without a route. Otherwise nearly every mutation fails to parse.
   json categories = {{"unrouted", {{"label", {{"en", "No route"}}}}}};

@@ -133,6 +133,12 @@ def escalation_seeds():
                                               "rotation": {"type": "custom", "hours": 1},
                                               "members": ["a", "b"]}]}]}
     write(d, "custom_hourly_apia", compact(custom) + b"\0" + params(-8 * 365 * 1440, 700 * 1440, 1))
+    # Structure-aware mode (0xFF): telecom team with a few edits (leaf u16, value selector).
+    import random
+    rnd = random.Random(7)
+    for k in range(8):
+        edits = b"".join(struct.pack("<HB", rnd.randrange(65536), rnd.randrange(256)) for _ in range(k + 1))
+        write(d, "edit_%d" % k, b"\xff" + params(rnd.randrange(-10**6, 10**6), rnd.randrange(1, 10**6), k) + edits)
     write(d, "raw_extreme", compact(small["team"]) + b"\0" + params(2**62, 2**40, 0, raw=True))
 
 

@@ -4,6 +4,7 @@
 #include "api.h"
 #include "check/checker.h"
 #include "escalation/team.h"
+#include "escalation/teamless.h"
 #include "policy/loader.h"
 #include "policy/policy.h"
 
@@ -57,8 +58,8 @@ nlohmann::json runExamples(const Policy& policy) {
 }
 
 nlohmann::json escalate(const Policy& policy, const nlohmann::json& request) {
-  if (!policy.team) return errorJson("the bundle has no team");
   try {
+    if (!policy.team) return esc::escalateWithoutTeam(policy.categories, request);
     return esc::escalate(*policy.team, request);
   } catch (const std::exception& e) {
     return errorJson(e.what());

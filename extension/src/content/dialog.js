@@ -104,6 +104,8 @@ export class Dialog {
       reasons.append(el('li', { text: [r.excerpt ? t(lang, 'quote', r.excerpt) : '', this.labelOf?.(r.category) || r.category, lang === 'de' ? r.limit_de || r.limit : r.limit].filter(Boolean).join(' — ') }));
     }
     box.append(reasons);
+    // A policy without a team says where to escalate but not to whom (the core's note, in `lang`).
+    if (esc.team === false && esc.note) box.append(el('p', { class: 'hint', 'data-note': 'no-team', text: String(esc.note) }));
     if (typeof esc.respond_by === 'number') {
       box.append(el('p', { class: 'hint', text: t(lang, 'esc_respond_by', new Date(esc.respond_by).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' })) }));
     }
