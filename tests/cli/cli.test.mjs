@@ -250,7 +250,7 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
     test('findings as text (exit 1), clean text (exit 0), built-in default bundle', () => {
       const r = run(['check', 'You idiot']);
       assert.equal(r.code, 1);
-      assert.match(r.out, /\[block\] 4-9 "idiot" insult\.words \(insult\)/);
+      assert.match(r.out, /\[block\] 4-9 "idiot" insult\.[a-z]+ \(insult\)/);
       assert.equal(run(['check', '--bundle', SMALL, 'Thank you for your patience']).code, 0);
     });
 

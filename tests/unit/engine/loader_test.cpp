@@ -87,7 +87,7 @@ TEST_CASE("every field error is reported with its pointer, all at once", "[engin
     for (auto& e : errs) all += e.pointer + ": " + e.message + "\n";
     return all;
   }());
-  CHECK(errs.size() == 26);
+  CHECK(errs.size() == 25);
 }
 
 TEST_CASE("missing keys, wrong types and duplicate keys", "[engine]") {
@@ -128,7 +128,7 @@ TEST_CASE("a team is parsed by the escalation module and its errors keep their p
   REQUIRE_FALSE(errs.empty());
   for (auto& e : errs) CHECK(e.pointer.rfind("/team", 0) == 0);
   auto p = load(bundleWith({rule("w", "terms", {{"terms", {"idiot"}}})}));
-  CHECK(rg::escalate(*p, json::object()).contains("error"));
+  CHECK(rg::escalate(*p, json::object())["escalate"] == false);  // no team, nothing found: nothing to escalate
   CHECK(rg::oncall(*p, "x", 0).contains("error"));
   CHECK(rg::gaps(*p, "x", 0, 1).contains("error"));
 }
