@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     -j) JOBS=$2; shift 2 ;;
     --core) CORE_DIRS+=("$2"); shift 2 ;;
     --build-only) BUILD_ONLY=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) TARGETS+=("${1%.cpp}"); shift ;;
   esac

@@ -5,8 +5,14 @@ import AhoCorasick from 'modern-ahocorasick';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
 
 const runs = Number(process.argv[2] || 2000);
+// mulberry32: a deterministic 32-bit generator (integer math stays exact in JS).
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 const word = (min, max) => {
   const n = min + Math.floor(rand() * (max - min + 1));

@@ -27,7 +27,7 @@ const std::vector<TrustedKey>& keys() {
   static const std::vector<TrustedKey> k = [] {
     auto raw = base64Decode(fuzzsig::kPublicKey);
     if (!raw || raw->size() != 32 || keyIdOf(*raw) != fuzzsig::kKeyId) fail("fuzz_signature_key.h is inconsistent");
-    // A second, unrelated trusted key (all zero bytes is not a valid point for signing anything).
+    // A second trusted key that signed nothing (key lookup must pick the one the envelope names).
     Bytes other(32, 7);
     return std::vector<TrustedKey>{{keyIdOf(other), other}, {fuzzsig::kKeyId, *raw}};
   }();

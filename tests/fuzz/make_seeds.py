@@ -64,6 +64,12 @@ def bundle_seeds():
     for i, rule in enumerate(telecom["rules"]):
         b = dict(telecom, rules=[rule])
         write(d, "telecom_%02d_%s" % (i, rule["id"]), compact(b))
+    # Structure-aware mode (0xFF, fuzz_bundle.cpp): edits of the vectors (even) / telecom (odd) bundle.
+    import random
+    rnd = random.Random(11)
+    for k in range(12):
+        edits = b"".join(struct.pack("<HB", rnd.randrange(65536), rnd.randrange(256)) for _ in range(k % 4 + 1))
+        write(d, "edit_%02d" % k, b"\xff" + bytes([k & 1]) + edits)
     # Hostile shapes the loader must reject cleanly.
     write(d, "deep_nesting", b'{"format":"replyguard-bundle/1","rules":' + b"[" * 200 + b"]" * 200 + b"}")
     write(d, "duplicate_keys", b'{"format":"replyguard-bundle/1","id":"a.b","id":"c.d","version":1}')
@@ -132,7 +138,7 @@ def escalation_seeds():
         "schedules": [{"id": "s", "layers": [{"id": "l", "start": "2011-12-29T23:30",
                                               "rotation": {"type": "custom", "hours": 1},
                                               "members": ["a", "b"]}]}]}
-    write(d, "custom_hourly_apia", compact(custom) + b"\0" + params(-8 * 365 * 1440, 700 * 1440, 1))
+    write(d, "custom_hourly_apia", compact(custom) + b"\0" + struct.pack("<BqqB", 8, -8 * 365 * 1440, 700 * 1440, 1))
     # Structure-aware mode (0xFF): telecom team with a few edits (leaf u16, value selector).
     import random
     rnd = random.Random(7)
@@ -140,6 +146,7 @@ def escalation_seeds():
         edits = b"".join(struct.pack("<HB", rnd.randrange(65536), rnd.randrange(256)) for _ in range(k + 1))
         write(d, "edit_%d" % k, b"\xff" + params(rnd.randrange(-10**6, 10**6), rnd.randrange(1, 10**6), k) + edits)
     write(d, "raw_extreme", compact(small["team"]) + b"\0" + params(2**62, 2**40, 0, raw=True))
+    write(d, "telecom_two_years", compact(team) + b"\0" + struct.pack("<BqqB", 8, 0, 731 * 1440, 2))
 
 
 def signature_seeds(cli):
