@@ -14,7 +14,7 @@ const REPLY_DE = 'Das tut uns leid, das war ganz klar unser Verschulden. Wir gar
 
 /** Starts serve.mjs on a free port; resolves with its URL and a stop() that sends SIGINT (Ctrl+C). */
 async function startDemo() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/demo/serve.mjs'), '--no-build'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/demo/serve.mjs')], {
     env: { ...process.env, RG_DEMO_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -58,7 +58,7 @@ async function liveWorker(context) {
       if (ok) return w;
     }
     return null;
-  }, { timeout: 10000, message: 'live service worker' });
+  }, { timeout: 20000, message: 'live service worker' });
 }
 
 /** An audit entry sent the way the content script sends it (sender = the tab). */

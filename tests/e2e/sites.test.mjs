@@ -26,7 +26,8 @@ test('site adapters', async (t) => {
       const page = await b.context.newPage();
       await page.goto(`${server.base}/sites/${s.page || s.id}/`);
       await page.waitForSelector(s.composer);
-      const st = await until(() => rgState(page), { message: 'content script' });
+      // The content script attaches once the policy and settings are known (managed storage can be slow).
+      const st = await until(async () => { const x = await rgState(page); return x?.active && x; }, { message: 'content script active' });
       assert.equal(st.active, true);
       await composerFlow({
         page, sw: b.sw, name: `site-${s.id}`, shots: s.id === 'x', historyDelayMs: s.historyDelayMs, shadow: s.shadow,
