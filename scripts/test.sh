@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every ReplyGuard test: set-up, native build + Catch2 (ctest), sanitizer build, wasm build +
-# Node tests (native == wasm vectors), CLI tests, escalation reference check, corpus evaluation,
-# extension build, web-ext lint and the end-to-end tests in headless Chromium.
+# Runs every ReplyGuard test: set-up, native build + Catch2 (ctest), wasm build + Node tests
+# (native == wasm vectors), CLI tests, escalation reference check, corpus evaluation, sanitizer
+# build + tests, a short fuzzing run, extension build, web-ext lint and the end-to-end tests in
+# headless Chromium.
 set -uo pipefail
 source "$(dirname "$0")/lib/paths.sh"
 cd "$RG_ROOT"
@@ -24,17 +25,17 @@ step "native build" bash scripts/build-native.sh native
 step "unit tests (Catch2 via ctest)" ctest --preset native --output-on-failure -j2
 step "wasm build" bash scripts/build-wasm.sh
 step "wasm tests (node)" node --test tests/node/
-[ -d tests/cli ] && step "CLI tests" env RG_CLI="$RG_BUILD/native/replyguard" node --test tests/cli/
-[ -f tests/reference/oncall-reference.mjs ] && step "on-call reference check (Luxon)" \
+step "CLI tests" env RG_CLI="$RG_BUILD/native/replyguard" node --test tests/cli/
+step "on-call reference check (Luxon)" \
   node tests/reference/oncall-reference.mjs --dump "$RG_BUILD/native/oncall_dump" --samples 1000
-[ -f tests/corpus/README.md ] && step "corpus precision/recall (default bundle)" bash scripts/eval-corpus.sh
+step "corpus precision/recall (default bundle)" bash scripts/eval-corpus.sh
 step "sanitizer build (ASan + UBSan)" bash scripts/build-native.sh native-asan
 step "unit tests under ASan + UBSan" ctest --preset native-asan --output-on-failure -j2
-if [ -f extension/build.mjs ]; then
-  step "extension build" node extension/build.mjs
-  step "web-ext lint (Firefox build)" bash scripts/web-ext-lint.sh
-  step "end-to-end tests (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
-fi
+step "fuzz smoke run (libFuzzer, 10 s per target)" bash scripts/fuzz.sh -t 10
+step "extension build" node extension/build.mjs
+step "web-ext lint (Firefox build)" bash scripts/web-ext-lint.sh
+step "end-to-end tests (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+step "main job on the embedded default policy (README command)" bash scripts/main.sh --no-serve
 
 echo
 if [ $failed -gt 0 ]; then printf 'failed step: %s\n' "${failures[@]}"; fi
