@@ -21,7 +21,7 @@ for p in "$here"/patches/*.patch; do
   patch -s -o "$work/patched/$file" "$src/source/$file" "$p"
 done
 emcmake cmake -S "$here" -B "$work" -G Ninja -DCMAKE_BUILD_TYPE=Release -DICU_PATCHED_DIR="$work/patched" \
-  -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG" -DICU_SOURCE_DIR="$src/source" \
+  -DCMAKE_CXX_FLAGS_RELEASE="-Os -DNDEBUG" -DICU_SOURCE_DIR="$src/source" \
   -DCMAKE_INSTALL_PREFIX="$RG_ICU_WASM" >/dev/null
 cmake --build "$work" -j"$(nproc)"
 cmake --install "$work" >/dev/null
