@@ -5,55 +5,19 @@
 //   odd  → raw UTF-16LE code units (lone surrogates, noncharacters, anything)
 // Besides crashes and sanitizer reports it checks the documented contracts and aborts on a breach.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "detect/detectors.h"
 #include "detect/metrics.h"
+#include "fuzz_common.h"
 
 namespace {
 
-std::u16string decodeUtf8Lenient(const uint8_t* p, size_t n) {
-  std::u16string out;
-  size_t i = 0;
-  while (i < n) {
-    const uint8_t b = p[i];
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    char32_t c = 0;
-    bool ok = len > 0 && i + len <= n;
-    if (ok) {
-      c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-      for (size_t k = 1; k < len && ok; ++k) {
-        ok = (p[i + k] & 0xC0) == 0x80;
-        c = (c << 6) | (p[i + k] & 0x3F);
-      }
-      ok = ok && c <= 0x10FFFF;
-    }
-    if (!ok) {
-      out.push_back(static_cast<char16_t>(b));
-      ++i;
-      continue;
-    }
-    if (c >= 0x10000) {
-      out.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
-    } else {
-      out.push_back(static_cast<char16_t>(c));
-    }
-    i += len;
-  }
-  return out;
-}
+using fuzzutil::insidePair;
 
 [[noreturn]] void fail(const char* what, size_t a, size_t b) {
-  std::fprintf(stderr, "contract breach: %s (%zu, %zu)\n", what, a, b);
-  std::abort();
-}
-
-bool insidePair(std::u16string_view t, size_t i) {
-  return i > 0 && i < t.size() && t[i - 1] >= 0xD800 && t[i - 1] <= 0xDBFF && t[i] >= 0xDC00 && t[i] <= 0xDFFF;
+  fuzzutil::fail(what, "(" + std::to_string(a) + ", " + std::to_string(b) + ")");
 }
 
 std::u16string withoutSpaces(std::u16string_view t) {
@@ -113,9 +77,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   std::u16string text;
   if ((data[0] & 1) == 0) {
-    text = decodeUtf8Lenient(data + 1, size - 1);
+    text = fuzzutil::decodeUtf8Lenient(data + 1, size - 1);
   } else {
-    for (size_t i = 1; i + 1 < size; i += 2) text.push_back(static_cast<char16_t>(data[i] | (data[i + 1] << 8)));
+    text = fuzzutil::decodeUtf16Raw(data + 1, size - 1);
   }
   checkDetectors(text);
   checkMetrics(text);
