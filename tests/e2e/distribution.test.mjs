@@ -332,8 +332,12 @@ test('the user\'s own bundle URL and key (no device management): a mistyped key_
     await options.fill('#bundle-url', https.url);
     await options.fill('#public-key', JSON.stringify({ ...sign.pub, key_id: '0000000000000000' }));
     await options.click('#dist-save');
-    await until(async () => { await options.reload(); return (await options.$$eval('#dist-warnings li', (l) => l.map((x) => x.dataset.code))).includes('key_error'); },
-      { timeout: 10000, interval: 300, message: 'key_error warning' });
+    // key_error comes from the settings at once; unknown_key only once the download was tried.
+    await until(async () => {
+      await options.reload();
+      const c = await options.$$eval('#dist-warnings li', (l) => l.map((x) => x.dataset.code));
+      return c.includes('key_error') && c.includes('unknown_key');
+    }, { timeout: 10000, interval: 300, message: 'key_error and unknown_key warnings' });
     const r = await rows();
     assert.deepEqual(r.bundle_urls, { value: https.url, origin: 'user' });
     const codes = await options.$$eval('#dist-warnings li', (l) => l.map((x) => x.dataset.code));
