@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "../policy/json_reader.h"  // pointerToken: RFC 6901 escaping, shared with the loader
 #include "model.h"
 #include "resolve.h"
 #include "team.h"
@@ -37,16 +38,6 @@ bool validPhone(const std::string& s) {
   return true;
 }
 
-std::string escapePointer(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 class Parser {
  public:
   Parser(std::vector<BundleError>& errors, Team& team) : errors_(errors), t_(team) {}
@@ -69,7 +60,7 @@ class Parser {
     for (auto it = j.begin(); it != j.end(); ++it) {
       bool ok = false;
       for (const char* a : allowed) ok = ok || it.key() == a;
-      if (!ok) err(ptr + "/" + escapePointer(it.key()), "unknown key '" + it.key() + "'");
+      if (!ok) err(ptr + "/" + policy::pointerToken(it.key()), "unknown key '" + it.key() + "'");
     }
     return true;
   }
@@ -114,7 +105,7 @@ class Parser {
     }
     for (auto it = v->begin(); it != v->end(); ++it)
       if ((it.key() != "en" && it.key() != "de") || !it.value().is_string())
-        err(p + "/" + escapePointer(it.key()), "must be a string for \"en\" or \"de\"");
+        err(p + "/" + policy::pointerToken(it.key()), "must be a string for \"en\" or \"de\"");
     out = *v;
   }
   const Zone* zone(const std::string& id, const std::string& ptr) {
@@ -182,7 +173,7 @@ void Parser::roles(const json& j) {
   if (!rs) return;
   if (!rs->is_object() || rs->empty()) return err("/team/roles", "must be a non-empty object of roles");
   for (auto it = rs->begin(); it != rs->end(); ++it) {
-    const std::string p = "/team/roles/" + escapePointer(it.key());
+    const std::string p = "/team/roles/" + policy::pointerToken(it.key());
     Role r;
     r.id = it.key();
     if (!validId(r.id)) err(p, "invalid role id '" + r.id + "'");
@@ -193,7 +184,7 @@ void Parser::roles(const json& j) {
       else
         for (auto ci = c->begin(); ci != c->end(); ++ci) {
           const int s = ci.value().is_string() ? severityOf(ci.value().get<std::string>()) : -1;
-          if (s < 0) err(p + "/competencies/" + escapePointer(ci.key()), "must be one of none, info, warn, block");
+          if (s < 0) err(p + "/competencies/" + policy::pointerToken(ci.key()), "must be one of none, info, warn, block");
           else r.competencies[ci.key()] = s;
         }
     }
@@ -201,7 +192,7 @@ void Parser::roles(const json& j) {
       if (!l->is_object()) err(p + "/limits", "must be an object category -> {max, currency}");
       else
         for (auto li = l->begin(); li != l->end(); ++li) {
-          const std::string lp = p + "/limits/" + escapePointer(li.key());
+          const std::string lp = p + "/limits/" + policy::pointerToken(li.key());
           if (!object(li.value(), lp, {"max", "currency"})) continue;
           AmountLimit a;
           const json* mx = field(li.value(), "max", lp, true);
@@ -270,7 +261,7 @@ void Parser::holidays(const json& j) {
   if (!hs->is_object()) return err("/team/holidays", "must be an object region -> dates");
   // stored per region in the schedules that name them; checked here
   for (auto it = hs->begin(); it != hs->end(); ++it) {
-    const std::string p = "/team/holidays/" + escapePointer(it.key());
+    const std::string p = "/team/holidays/" + policy::pointerToken(it.key());
     if (!it.value().is_array()) {
       err(p, "must be an array of dates");
       continue;
@@ -487,7 +478,7 @@ void Parser::routes(const json& j) {
   if (!rs) return;
   if (!rs->is_object()) return err("/team/routes", "must be an object route -> levels");
   for (auto it = rs->begin(); it != rs->end(); ++it) {
-    const std::string p = "/team/routes/" + escapePointer(it.key());
+    const std::string p = "/team/routes/" + policy::pointerToken(it.key());
     Route r;
     r.id = it.key();
     if (!validId(r.id)) err(p, "invalid route id '" + r.id + "'");
@@ -565,10 +556,10 @@ void Parser::categoryRefs(const json& categories) {
   for (const auto& [id, role] : t_.roles) {
     for (const auto& [cat, sev] : role.competencies)
       if (!categories.contains(cat))
-        err("/team/roles/" + escapePointer(id) + "/competencies/" + escapePointer(cat), "unknown category '" + cat + "'");
+        err("/team/roles/" + policy::pointerToken(id) + "/competencies/" + policy::pointerToken(cat), "unknown category '" + cat + "'");
     for (const auto& [cat, lim] : role.limits)
       if (!categories.contains(cat))
-        err("/team/roles/" + escapePointer(id) + "/limits/" + escapePointer(cat), "unknown category '" + cat + "'");
+        err("/team/roles/" + policy::pointerToken(id) + "/limits/" + policy::pointerToken(cat), "unknown category '" + cat + "'");
   }
   for (auto it = categories.begin(); it != categories.end(); ++it) {
     if (!it.value().is_object()) continue;
@@ -577,7 +568,7 @@ void Parser::categoryRefs(const json& categories) {
     if (e == it.value().end() || !e->is_string()) continue;
     const std::string route = e->get<std::string>();
     if (!t_.routes.count(route))
-      err("/categories/" + escapePointer(it.key()) + "/escalation", "unknown route '" + route + "' (team.routes)");
+      err("/categories/" + policy::pointerToken(it.key()) + "/escalation", "unknown route '" + route + "' (team.routes)");
     else
       t_.categoryRoute[it.key()] = route;
   }
