@@ -11,7 +11,8 @@
 
 namespace fuzzutil {
 
-// UTF-16 → UTF-8 with every lone surrogate as U+FFFD (how the core renders "text").
+// UTF-16 → UTF-8 with every lone surrogate as U+FFFD (how the core renders "text"). Written
+// here on purpose, not rg::text::toUtf8: the oracle must not share the code it checks.
 inline std::string utf8Of(std::u16string_view t) {
   std::string out;
   auto put = [&](char32_t c) {
