@@ -3,16 +3,11 @@
 // The send dialog takes focus, keeps Tab inside, and Escape goes back to editing.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, rgState, rgCard, rgDialog, until } from './support/harness.mjs';
-import { usePolicy } from './support/flow.mjs';
+import { rgState, rgCard, rgDialog, until } from './support/harness.mjs';
+import { textareaSession } from './support/flow.mjs';
 
 test('keyboard navigation', async (t) => {
-  const server = await startServer();
-  const b = await launch();
-  t.after(async () => { await b.close(); await server.close(); });
-  await usePolicy(b.sw);
-  const page = await b.context.newPage();
-  await page.goto(`${server.base}/textarea.html`);
+  const { page } = await textareaSession(t);
   await page.click('#reply');
   await page.keyboard.type('You idiot, a problem.');
   await until(async () => (await rgState(page))?.fields?.[0]?.findings.length === 2, { message: 'findings' });

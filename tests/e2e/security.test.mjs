@@ -3,16 +3,11 @@
 // user with synthetic events.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, rgState, rgDialog, until, auditLog } from './support/harness.mjs';
-import { usePolicy } from './support/flow.mjs';
+import { rgState, rgDialog, until, auditLog } from './support/harness.mjs';
+import { textareaSession } from './support/flow.mjs';
 
 test('page isolation', async (t) => {
-  const server = await startServer();
-  const b = await launch();
-  t.after(async () => { await b.close(); await server.close(); });
-  await usePolicy(b.sw);
-  const page = await b.context.newPage();
-  await page.goto(`${server.base}/textarea.html`);
+  const { b, page } = await textareaSession(t);
   await page.click('#reply');
   await page.keyboard.type('You idiot');
   await until(async () => (await rgState(page))?.fields?.[0]?.findings.length === 1, { message: 'finding' });

@@ -1,15 +1,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, rgState, rgDialog, rgCard, until, auditLog, screenshot } from './support/harness.mjs';
-import { composerFlow, usePolicy } from './support/flow.mjs';
+import { rgState, rgDialog, rgCard, until, auditLog, screenshot } from './support/harness.mjs';
+import { composerFlow, textareaSession } from './support/flow.mjs';
 
 test('textarea: underline, card, fix, undo, typing, send hold, override audit; opt-outs skipped', async (t) => {
-  const server = await startServer();
-  const b = await launch();
-  t.after(async () => { await b.close(); await server.close(); });
-  await usePolicy(b.sw);
-  const page = await b.context.newPage();
-  await page.goto(`${server.base}/textarea.html`);
+  const { server, b, page } = await textareaSession(t);
 
   await t.test('composer flow', async () => {
     await composerFlow({

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, rgState, rgCard, rgDialog, until, auditLog, screenshot } from './harness.mjs';
+import { ROOT, startServer, launch, rgState, rgCard, rgDialog, until, auditLog, screenshot } from './harness.mjs';
 
 export const E2E_BUNDLE = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/policy/e2e-bundle.json'), 'utf8');
 
@@ -14,6 +14,18 @@ export async function usePolicy(sw, text = E2E_BUNDLE) {
 }
 
 const field0 = (s) => s?.fields?.find((f) => f.text.length) || s?.fields?.[0];
+
+/** A fixture server, a browser with the extension and the e2e policy, and a page on the textarea
+ *  fixture; all closed when `t` ends. */
+export async function textareaSession(t) {
+  const server = await startServer();
+  const b = await launch();
+  t.after(async () => { await b.close(); await server.close(); });
+  await usePolicy(b.sw);
+  const page = await b.context.newPage();
+  await page.goto(`${server.base}/textarea.html`);
+  return { server, b, page };
+}
 
 export async function findingFor(page, word, frame) {
   return until(async () => {
