@@ -23,7 +23,7 @@ target_include_directories(rgcore SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/host-include
 # check time. Code that runs once per bundle or per escalation is compiled for size. (-Os must not
 # reach the link line: emcc keeps its shrink level even when a later -O3 follows.)
 file(GLOB_RECURSE RG_COLD_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/core/escalation/*.cpp
-     ${PROJECT_SOURCE_DIR}/wasm/core/policy/loader.cpp ${PROJECT_SOURCE_DIR}/wasm/core/policy/json_reader.cpp
+     ${PROJECT_SOURCE_DIR}/wasm/core/policy/*.cpp
      ${PROJECT_SOURCE_DIR}/wasm/bindings/*.cpp)
 set_source_files_properties(${RG_COLD_SOURCES} PROPERTIES COMPILE_OPTIONS -Os)
 

@@ -8,8 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include "detect/metrics.h"
-#include "regex_run.h"
+#include "context.h"
 #include "text/utf.h"
 
 namespace rg::eval {
@@ -53,61 +52,6 @@ class Boundaries {
   std::unique_ptr<icu::BreakIterator> bi_;
   UText ut_ = UTEXT_INITIALIZER;
 };
-
-struct Occurrence {
-  uint32_t rule;
-  Role role;
-  uint32_t item;
-  Span span;
-  bool obfuscated;
-};
-
-// Spans (allow phrases, exceptions) answering "does one of you cover this span?" in O(log n).
-class CoverIndex {
- public:
-  void assign(std::vector<Span> spans) {
-    spans_ = std::move(spans);
-    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    maxEnd_.resize(spans_.size());
-    uint32_t m = 0;
-    for (size_t i = 0; i < spans_.size(); ++i) maxEnd_[i] = m = std::max(m, spans_[i].end);
-  }
-  bool covers(const Span& s) const {
-    // Among spans beginning at or before s.begin, the furthest end decides.
-    auto it = std::upper_bound(spans_.begin(), spans_.end(), s.begin, [](uint32_t b, const Span& x) { return b < x.begin; });
-    return it != spans_.begin() && maxEnd_[size_t(it - spans_.begin()) - 1] >= s.end;
-  }
-
- private:
-  std::vector<Span> spans_;
-  std::vector<uint32_t> maxEnd_;
-};
-
-double round2(double x) { return std::round(x * 100.0) / 100.0; }
-
-std::string domainOf(std::u16string_view hit, detect::Kind kind) {
-  std::string s = text::toUtf8(hit);
-  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; });
-  if (kind == detect::Kind::Email) {
-    auto at = s.rfind('@');
-    return at == std::string::npos ? s : s.substr(at + 1);
-  }
-  auto scheme = s.find("://");
-  if (scheme != std::string::npos) s = s.substr(scheme + 3);
-  s = s.substr(0, s.find_first_of("/?#:"));
-  if (auto at = s.rfind('@'); at != std::string::npos) s = s.substr(at + 1);
-  return s;
-}
-
-bool domainAllowed(const std::string& domain, const std::vector<std::string>& allowed) {
-  for (const std::string& d : allowed) {
-    if (domain == d) return true;
-    if (domain.size() > d.size() && domain.compare(domain.size() - d.size(), d.size(), d) == 0 &&
-        domain[domain.size() - d.size() - 1] == '.')
-      return true;
-  }
-  return false;
-}
 
 // Occurrences of all automaton keys relevant to `source`, with match modes checked.
 void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, const std::vector<uint8_t>& active,
@@ -158,13 +102,6 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
   }
 }
 
-void addWarning(const Policy& p, Outcome& out, uint32_t rule, uint8_t source, RegexOutcome r) {
-  (void)p;
-  out.warnings.push_back({rule, source,
-                          r == RegexOutcome::Limit ? "pattern stopped at its step limit; it was skipped for this text"
-                                                   : "pattern could not run on this text"});
-}
-
 }  // namespace
 
 std::string adaptReplacement(const std::string& replacement, std::u16string_view found) {
@@ -184,7 +121,7 @@ std::string adaptReplacement(const std::string& replacement, std::u16string_view
 void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std::string& platform, Outcome& out) {
   const size_t n = p.rules.size();
   std::vector<uint8_t> active(n, 0);
-  for (size_t i = 0; i < n; ++i) active[i] = p.rules[i].enabled && (p.rules[i].appliesTo & source);
+  for (size_t i = 0; i < n; ++i) active[i] = p.rules[i].enabled && p.rules[i].kind && (p.rules[i].appliesTo & source);
 
   std::vector<Occurrence> occ;
   scanAutomata(p, t, source, active, occ);
@@ -196,137 +133,20 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
       if (o.role == Role::Allow) spans.push_back(o.span);
     allow.assign(std::move(spans));
   }
-  auto allowed = [&](const Span& s) { return allow.covers(s); };
-  // Exceptions, contexts, triggers and "other" occurrences grouped by rule (occ is small).
+  // Occurrences grouped by rule (allow phrases carry rule 0 and are skipped by role).
   std::stable_sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.rule < b.rule; });
-  auto ofRule = [&](uint32_t rule, Role role, std::vector<Span>& spans) {
-    spans.clear();
-    auto it = std::lower_bound(occ.begin(), occ.end(), rule, [](const Occurrence& o, uint32_t r) { return o.rule < r; });
-    for (; it != occ.end() && it->rule == rule; ++it)
-      if (it->role == role) spans.push_back(it->span);
-  };
 
   const size_t firstFinding = out.findings.size();
-  std::vector<Span> exceptions, spans, others;
-  // terms / substitution
-  uint32_t exceptionsOf = UINT32_MAX;
-  CoverIndex ruleExceptions;
-  for (const Occurrence& o : occ) {
-    if (o.role != Role::Term) continue;
-    if (o.rule != exceptionsOf) {
-      ofRule(o.rule, Role::Exception, exceptions);
-      ruleExceptions.assign(exceptions);
-      exceptionsOf = o.rule;
-    }
-    if (allowed(o.span) || ruleExceptions.covers(o.span)) continue;
-    const Rule& r = p.rules[o.rule];
-    const Replacements* repl = nullptr;
-    if (o.item < r.itemReplacements.size() && !r.itemReplacements[o.item].empty()) repl = &r.itemReplacements[o.item];
-    else if (!r.replacements.empty()) repl = &r.replacements;
-    out.findings.push_back({o.rule, o.span.begin, o.span.end, o.obfuscated ? 0.9 : 1.0, source, repl});
-  }
-
-  std::vector<Span> matches;
+  CheckContext ctx(p, t, source, platform, out, allow);
+  auto o = occ.begin();
   for (uint32_t ri = 0; ri < n; ++ri) {
+    auto from = o;
+    while (o != occ.end() && o->rule == ri) ++o;
     if (!active[ri]) continue;
     const Rule& r = p.rules[ri];
-    switch (r.kind) {
-      case RuleKind::Terms:
-      case RuleKind::Substitution:
-        break;
-      case RuleKind::Cooccurrence: {
-        spans.clear();
-        if (r.trigger.isTerms) {
-          ofRule(ri, Role::Trigger, spans);
-        } else if (r.trigger.regex.present()) {
-          RegexOutcome ro = regexFind(*r.trigger.regex.pattern, t, spans);
-          if (ro != RegexOutcome::Ok) {
-            addWarning(p, out, ri, source, ro);
-            break;
-          }
-        }
-        spans.erase(std::remove_if(spans.begin(), spans.end(), allowed), spans.end());
-        if (spans.empty()) break;
-        bool present = false;
-        if (r.other.isTerms) {
-          ofRule(ri, Role::Other, others);
-          present = !others.empty();
-        } else if (r.other.regex.present()) {
-          others.clear();
-          RegexOutcome ro = regexFind(*r.other.regex.pattern, t, others, true);
-          if (ro != RegexOutcome::Ok) {
-            addWarning(p, out, ri, source, ro);
-            break;
-          }
-          present = !others.empty();
-        }
-        if (present != r.needsOther)
-          for (const Span& s : spans) out.findings.push_back({ri, s.begin, s.end, 1.0, source, nullptr});
-        break;
-      }
-      case RuleKind::Pattern: {
-        matches.clear();
-        RegexOutcome ro = regexFind(*r.regex.pattern, t, matches);
-        if (ro != RegexOutcome::Ok) {
-          addWarning(p, out, ri, source, ro);
-          break;
-        }
-        for (const Span& s : matches)
-          out.findings.push_back({ri, s.begin, s.end, 1.0, source, r.replacements.empty() ? nullptr : &r.replacements});
-        break;
-      }
-      case RuleKind::Required: {
-        // At least min_length characters: cluster min_length - 1 exists (stops counting early).
-        if (t.size() < r.minLength || (r.minLength > 0 && metrics::graphemeOffset(t, r.minLength - 1) >= t.size()))
-          break;
-        matches.clear();
-        RegexOutcome ro = regexFind(*r.regex.pattern, t, matches, true);
-        if (ro != RegexOutcome::Ok) {
-          addWarning(p, out, ri, source, ro);
-          break;
-        }
-        if (matches.empty())
-          out.findings.push_back({ri, uint32_t(t.size()), uint32_t(t.size()), 1.0, source, nullptr});
-        break;
-      }
-      case RuleKind::Detector: {
-        std::vector<detect::Hit> hits = detect::find(r.detector, t);
-        if (hits.empty()) break;
-        ofRule(ri, Role::Context, spans);
-        for (const detect::Hit& h : hits) {
-          if (!r.allowDomains.empty() && domainAllowed(domainOf(t.substr(h.begin, h.end - h.begin), r.detector), r.allowDomains))
-            continue;
-          double conf = h.confidence;
-          // A context word within 40 characters of the hit raises the confidence.
-          const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;
-          bool context = std::any_of(spans.begin(), spans.end(), [&](const Span& c) {
-            return int64_t(c.end) >= lo && int64_t(c.begin) <= hi && !(c.begin >= h.begin && c.end <= h.end);
-          });
-          if (context) conf = std::min(1.0, conf + 0.3);
-          conf = round2(conf);
-          if (conf < r.minConfidence) continue;
-          out.findings.push_back({ri, h.begin, h.end, conf, source, nullptr});
-        }
-        break;
-      }
-      case RuleKind::Metric: {
-        const double limit = r.limitFor(platform);
-        if (r.metric == MetricKind::Length) {
-          const uint32_t max = uint32_t(std::min(limit, 4294967295.0));
-          // More than max characters: cluster `max` exists; it starts the part beyond the limit.
-          const uint32_t beyond = t.size() > max ? metrics::graphemeOffset(t, max) : uint32_t(t.size());
-          if (beyond < t.size()) out.findings.push_back({ri, beyond, uint32_t(t.size()), 1.0, source, nullptr});
-        } else if (r.metric == MetricKind::CapsRatio) {
-          metrics::CapsCount cc = metrics::capsRatio(t);
-          if (cc.letters >= r.minLetters && cc.ratio() > limit)
-            out.findings.push_back({ri, 0, uint32_t(t.size()), 1.0, source, nullptr});
-        } else {
-          for (const metrics::Span& s : metrics::exclamationRuns(t, uint32_t(limit)))
-            out.findings.push_back({ri, s.begin, s.end, 1.0, source, nullptr});
-        }
-        break;
-      }
-    }
+    ctx.rule = ri;
+    ctx.occurrences = std::span<const Occurrence>(occ.data() + (from - occ.begin()), size_t(o - from));
+    r.kind->check(*r.settings, ctx);
   }
 
   // Per rule: drop exact duplicates and findings inside a longer finding of the same rule.

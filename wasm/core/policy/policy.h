@@ -13,6 +13,7 @@
 
 #include "detect/detectors.h"
 #include "match/aho_corasick.h"
+#include "rules/kind.h"
 #include "text/views.h"
 
 namespace rg::esc {
@@ -22,13 +23,10 @@ struct Team;
 namespace rg {
 
 enum class Severity : uint8_t { Info, Warn, Block };
-enum class RuleKind : uint8_t { Terms, Substitution, Cooccurrence, Pattern, Detector, Metric, Required };
 enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring };
-enum class MetricKind : uint8_t { Length, CapsRatio, ExclamationRun };
 enum AppliesTo : uint8_t { kReply = 1, kIncoming = 2, kBoth = 3 };
 
 const char* severityName(Severity s);
-const char* kindName(RuleKind k);
 
 // Text in English and/or German; a missing language falls back to the other.
 struct Localized {
@@ -56,15 +54,10 @@ struct Example {
   std::string platform;
 };
 
-// The second matcher of a cooccurrence rule, or its trigger: terms (in an automaton) or a regex.
-struct CoMatcher {
-  bool isTerms = false;
-  Regex regex;
-};
-
+// The fields every rule has; what its kind adds is in `settings` (typed by the kind, rules/kinds/).
 struct Rule {
   std::string id;
-  RuleKind kind = RuleKind::Terms;
+  const rules::Kind* kind = nullptr;
   std::string category;
   Severity severity = Severity::Warn;
   Localized message, suggestion;
@@ -72,35 +65,7 @@ struct Rule {
   uint8_t appliesTo = kReply;
   bool enabled = true;
   std::vector<Example> flag, pass;
-
-  // terms / substitution: the view kind the terms are matched in and their replacements
-  text::ViewKind view = 0;
-  Replacements replacements;                // rule-level (terms, pattern)
-  std::vector<Replacements> itemReplacements;  // per term (terms) or per pair (substitution)
-
-  // cooccurrence
-  CoMatcher trigger, other;
-  bool needsOther = true;  // requires (true): `other` must be present; forbids (false): must be absent
-
-  // pattern / required
-  Regex regex;
-  uint32_t minLength = 0;
-
-  // detector
-  detect::Kind detector = detect::Kind::Email;
-  double minConfidence = 0;
-  std::vector<std::string> allowDomains;  // lower-case
-
-  // metric
-  MetricKind metric = MetricKind::Length;
-  double max = 0;
-  std::map<std::string, double> platforms;
-  uint32_t minLetters = 12;
-
-  double limitFor(const std::string& platform) const {
-    auto it = platforms.find(platform);
-    return it == platforms.end() ? max : it->second;
-  }
+  std::shared_ptr<const rules::Settings> settings;
 };
 
 // What an occurrence of a key in an automaton means.
