@@ -50,6 +50,7 @@ export class Card {
   }
 
   place(anchor) {
+    this.anchor = anchor;
     if (!this.node || !anchor) return;
     const w = this.node.offsetWidth || 320, h = this.node.offsetHeight || 120;
     let left = Math.min(Math.max(8, anchor.left), innerWidth - w - 8);
@@ -57,6 +58,15 @@ export class Card {
     if (top + h > innerHeight - 8) top = Math.max(8, anchor.top - h - 6);
     this.node.style.left = `${left}px`;
     this.node.style.top = `${top}px`;
+  }
+
+  /** A line on the open card (e.g. the fix could not be applied); announced to screen readers. */
+  notice(text) {
+    if (!this.node) return;
+    let n = this.node.querySelector('.notice');
+    if (!n) { n = el('p', { class: 'notice', role: 'alert' }); this.node.append(n); }
+    n.textContent = text;
+    this.place(this.anchor);
   }
 
   close(returnFocus) {
@@ -72,6 +82,7 @@ export class Card {
     const r = (n) => { const b = n.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: n.textContent }; };
     return { rule: this.node.dataset.rule, message: this.node.querySelector('.msg')?.textContent,
       buttons: [...this.node.querySelectorAll('button, a')].map((n) => ({ action: n.dataset.action || n.tagName.toLowerCase(), ...r(n) })),
+      notice: this.node.querySelector('.notice')?.textContent || null,
       focused: this.overlay.root.activeElement?.textContent || null };
   }
 }

@@ -12,7 +12,7 @@ import { Dialog } from './dialog.js';
 import { Banner } from './banner.js';
 import { SendGuard } from './send-guard.js';
 import { replaceRange } from './apply-fix.js';
-import { pick } from '../shared/i18n.js';
+import { pick, t } from '../shared/i18n.js';
 
 const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key === 'R' || e.key === 'r');
 
@@ -76,7 +76,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     if (!c) {
       c = new FieldController(el, { overlay, checker, site, getLang: () => state.lang, onChange: (why) => {
         if (why === 'findings') report();
-        if (why === 'text' && card.open && cardCtrl === c) card.close(false);
+        if (why === 'text' && card.open && cardCtrl === c && !applying) card.close(false);
         schedulePaint();
       } });
       ctrls.set(el, c);
@@ -92,7 +92,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     ctrls.clear();
     lastCtrl = null;
     card.close(false); dialog.close(); banner.hide();
-    overlay.paint([]);
+    paint();
     report();
   }
 
@@ -118,14 +118,19 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
 
   // ---- card -------------------------------------------------------------------------------------
   let cardCtrl = null;
+  let applying = false; // a fix is being applied: its own text changes do not close the card
   const card = new Card(overlay, {
     onApply: async (f, rep) => {
       const c = cardCtrl;
-      card.close(false);
-      if (!c) return;
-      await replaceRange(c.field, f.begin, f.end, rep);
+      if (!c) { card.close(false); return; }
+      applying = true;
+      let r;
+      try { r = await replaceRange(c.field, f.begin, f.end, rep); } finally { applying = false; }
       c.changed();
       c.check();
+      // Not applied: the text is as it was; the card says so instead of pretending.
+      if (r.ok) card.close(false);
+      else if (card.finding === f) card.notice(r.reason === 'limit' ? t(state.lang, 'card_fix_limit', String(r.limit)) : t(state.lang, 'card_fix_failed'));
     },
     onDismiss: (f) => {
       const c = cardCtrl;
@@ -270,11 +275,10 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     // Test builds only: lets the e2e tests read what is drawn (the shadow root stays closed).
     globalThis.__replyguardTest = {
       site: site.id,
-      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs, highlightApi: overlay.useHighlights,
+      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs,
         fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text,
           findings: c.visible().map((f) => ({ rule: f.rule, severity: f.severity, begin: f.begin, end: f.end, text: f.text, replacements: f.replacements })),
           incoming: c.incoming.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })) })),
-        highlights: Object.fromEntries(['block', 'warn', 'info', 'active'].map((s) => [s, CSS.highlights?.get(`replyguard-${s}`)?.size || 0])),
         drawn: paintLog.at(-1)?.drawn || [] }),
       card: () => card.describe(),
       dialog: () => dialog.describe(),

@@ -22,6 +22,7 @@ export const UI_CSS = `
 .quote { color: var(--muted); margin: 0 0 6px; word-break: break-word; }
 .quote s { color: var(--c); }
 .sugg { margin: 0 0 8px; }
+.notice { margin: 8px 0 0; color: #d93025; font-size: 13px; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
 button, .btn { font: inherit; color: var(--fg); background: var(--btn); border: 1px solid var(--line); border-radius: 6px; padding: 5px 10px; cursor: pointer; text-decoration: none; display: inline-block; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
