@@ -1,7 +1,8 @@
 // Stand-in for wasm/js/core.mjs, used only by `build.mjs --fake-core` while the wasm core is
-// not built: flags "idiot" (block) and "problem" (info, replacement "concern").
+// not built: flags "idiot" and "Depp" (block) and "problem" (info, replacement "concern").
 export async function createCore() {
   const rules = [
+    { re: /\bDepp\b/g, rule: 'insult.words', category: 'insult', severity: 'block', message: 'Insulting word', replacements: [] },
     { re: /\bidiot\b/gi, rule: 'insult.words', category: 'insult', severity: 'block', message: 'Insulting word', replacements: ['person'] },
     { re: /\bproblem\b/gi, rule: 'tone.problem', category: 'tone', severity: 'info', message: 'Prefer neutral wording', replacements: ['concern'] },
   ];

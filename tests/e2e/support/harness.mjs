@@ -52,7 +52,9 @@ export async function startServer() {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
         return;
       }
-      let file = path.normalize(path.join(FIXTURES, decodeURIComponent(url.pathname)));
+      // The editor page under a site adapter's path (test builds pick the adapter by path).
+      const pathname = /^\/sites\/[a-z]+\/editor\.html$/.test(url.pathname) ? '/editor.html' : url.pathname;
+      let file = path.normalize(path.join(FIXTURES, decodeURIComponent(pathname)));
       if (!file.startsWith(FIXTURES)) { res.writeHead(403).end(); return; }
       if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
       const body = await readFile(file);
