@@ -327,7 +327,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     globalThis.__replyguardTest = {
       site: site.id,
       state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs,
-        fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text,
+        fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text, postLength: c.post?.text.length || 0,
           findings: c.visible().map((f) => ({ rule: f.rule, severity: f.severity, begin: f.begin, end: f.end, text: f.text, replacements: f.replacements })),
           incoming: c.incoming.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })) })),
         drawn: paintLog.at(-1)?.drawn || [] }),

@@ -53,7 +53,7 @@ export async function startServer() {
         return;
       }
       // The editor page under a site adapter's path (test builds pick the adapter by path).
-      const pathname = /^\/sites\/[a-z]+\/editor\.html$/.test(url.pathname) ? '/editor.html' : url.pathname;
+      const pathname = url.pathname.replace(/^\/sites\/[a-z]+\/((?:editor|textarea)\.html)$/, '/$1');
       let file = path.normalize(path.join(FIXTURES, decodeURIComponent(pathname)));
       if (!file.startsWith(FIXTURES)) { res.writeHead(403).end(); return; }
       if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
