@@ -76,6 +76,26 @@ test('composers', async (t) => {
     await page.close();
   });
 
+  await t.test('the post being answered (20,000 characters) is checked once while the reply is typed; counts are not reported per keystroke', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${server.base}/sites/x/textarea.html?post=20000`);
+    await page.click('#reply');
+    const reply = 'Thanks for writing, we are looking into it';
+    await page.keyboard.type(reply, { delay: 90 }); // slower than the debounce: one check per keystroke
+    const s = await until(async () => { const x = await rgState(page); return x?.fields?.[0]?.checked && x.fields[0].text === reply && x; }, { message: 'checked' });
+    assert.equal(s.fields[0].postLength, 20000, 'the post was read');
+    assert.ok(s.checksSent.reply >= reply.length / 2, `the reply is checked as it is typed (${s.checksSent.reply})`);
+    assert.equal(s.checksSent.incoming, 1, 'the post is checked once');
+    assert.ok(s.reportsSent <= 3, `counts reported when they change, not per keystroke (${s.reportsSent})`);
+    // A change of the post is checked again, once.
+    await page.evaluate(() => { document.querySelector('[data-testid="tweetText"]').prepend('Edit: still nothing. '); });
+    await until(async () => (await rgState(page)).checksSent.incoming === 2, { message: 'changed post checked again' });
+    await page.keyboard.type(' today', { delay: 90 });
+    await until(async () => { const x = await rgState(page); return x.fields[0].checked && x.fields[0].text.endsWith('today') && x; }, { message: 'rechecked' });
+    assert.equal((await rgState(page)).checksSent.incoming, 2);
+    await page.close();
+  });
+
   await t.test('a reply of 150,000 characters with an insult at its end is checked in windows and held', async () => {
     const page = await b.context.newPage();
     await page.goto(`${server.base}/textarea.html`);

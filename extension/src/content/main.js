@@ -10,7 +10,7 @@ import { findingRects } from './fields.js';
 import { Card } from './card.js';
 import { Dialog } from './dialog.js';
 import { Banner } from './banner.js';
-import { SendGuard } from './send-guard.js';
+import { SendGuard, checkWaitMs } from './send-guard.js';
 import { replaceRange } from './apply-fix.js';
 import { pick, t } from '../shared/i18n.js';
 import { topApi } from './dom-walk.js';
@@ -72,7 +72,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
 
   // Counts for the badge and the popup: sent when they change, at most every REPORT_MS.
   const REPORT_MS = 400;
-  let reported = '', reportTimer = 0, reportAt = 0;
+  let reported = '', reportTimer = 0, reportAt = 0, reportsSent = 0;
   function report() {
     if (reportTimer) return;
     const wait = Math.max(0, reportAt + REPORT_MS - Date.now());
@@ -88,6 +88,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
       if (key === reported) return;
       reported = key;
       reportAt = Date.now();
+      reportsSent++;
       send(msg);
     }, wait);
   }
@@ -250,7 +251,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   // The send dialog of a field opens in the outermost same-origin frame running ReplyGuard (a
   // field in TinyMCE's 169 px iframe gets it in the page), with that frame's state and dialog.
   async function decideHold(c, release, { replays }) {
-    const findings = await withTimeout(c.fresh(), 1200);
+    const findings = await withTimeout(c.fresh(), checkWaitMs(c.text.length));
     if (!findings) return 'send';
     const blocks = c.blocks();
     if (!blocks.length) return 'send';
@@ -326,7 +327,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     // Test builds only: lets the e2e tests read what is drawn (the shadow root stays closed).
     globalThis.__replyguardTest = {
       site: site.id,
-      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs,
+      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs, checksSent: { ...checker.sent }, reportsSent,
         fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text, postLength: c.post?.text.length || 0,
           findings: c.visible().map((f) => ({ rule: f.rule, severity: f.severity, begin: f.begin, end: f.end, text: f.text, replacements: f.replacements })),
           incoming: c.incoming.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })) })),

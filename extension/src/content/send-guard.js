@@ -5,7 +5,9 @@
 // failing or slow) lets the send through.
 import { composedClosest, composedContains, childFrameApis, frameElementOf } from './dom-walk.js';
 
-const CHECK_WAIT_MS = 1500;
+// How long a held send waits for its check before our fault lets it through: longer for long
+// texts, which are checked in windows (a long paste must be checked, not waved through).
+export const checkWaitMs = (chars) => 1200 + Math.ceil(chars / 1000) * 5;
 const ARMED_MS = 120_000; // "press Enter again": how long the released send waits for the user
 
 export class SendGuard {
@@ -72,7 +74,7 @@ export class SendGuard {
     event.stopImmediatePropagation();
     let decided = false;
     const release = () => this.release(how);
-    const timer = setTimeout(() => { decided = true; release(); }, CHECK_WAIT_MS); // never hang the user
+    const timer = setTimeout(() => { decided = true; release(); }, checkWaitMs(field.text.length) + 300); // never hang the user
     this.decide(field, release, { replays: this.replays(how) }).then((verdict) => {
       if (decided) return;
       clearTimeout(timer);
