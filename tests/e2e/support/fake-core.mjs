@@ -1,5 +1,6 @@
 // Stand-in for wasm/js/core.mjs, used only by `build.mjs --fake-core` while the wasm core is
-// not built: flags "idiot" and "Depp" (block) and "problem" (info, replacement "concern").
+// not built: flags "idiot" and "Depp" (block), "problem" (info, replacement "concern") and, in the
+// post being answered only, "lawyer" (block).
 export async function createCore() {
   const rules = [
     { re: /\bDepp\b/g, rule: 'insult.words', category: 'insult', severity: 'block', message: 'Insulting word', replacements: [] },
@@ -7,7 +8,8 @@ export async function createCore() {
     { re: /\bproblem\b/gi, rule: 'tone.problem', category: 'tone', severity: 'info', message: 'Prefer neutral wording', replacements: ['concern'] },
   ];
   const info = { id: 'fake', version: 1, name: { en: 'Fake core' }, categories: {}, rules: 2, team: false };
-  const run = (text, source) => rules.flatMap((r) => [...text.matchAll(r.re)].map((m) => ({
+  rules.push({ re: /\blawyer\b/gi, rule: 'legal.threat', category: 'legal', severity: 'block', message: 'The customer threatens legal action', replacements: [], only: 'incoming' });
+  const run = (text, source) => rules.filter((r) => !r.only || r.only === source).flatMap((r) => [...text.matchAll(r.re)].map((m) => ({
     rule: r.rule, category: r.category, severity: r.severity, begin: m.index, end: m.index + m[0].length, text: m[0],
     message: r.message, replacements: r.replacements, confidence: 1, source })));
   return {
