@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, rgState, rgCard, rgDialog, until } from './support/harness.mjs';
-import { composerFlow, usePolicy, findingFor } from './support/flow.mjs';
+import { composerFlow, usePolicy, findingFor, E2E_BUNDLE } from './support/flow.mjs';
 
 test('composers', async (t) => {
   const server = await startServer();
@@ -94,6 +94,29 @@ test('composers', async (t) => {
     await until(async () => { const x = await rgState(page); return x.fields[0].checked && x.fields[0].text.endsWith('today') && x; }, { message: 'rechecked' });
     assert.equal((await rgState(page)).checksSent.incoming, 2);
     await page.close();
+  });
+
+  await t.test("the core's warnings (a pattern that gave up on the text) reach the card and the popup", async () => {
+    const bundle = JSON.parse(E2E_BUNDLE);
+    bundle.version += 1;
+    bundle.rules.push({ id: 'slow.pattern', kind: 'pattern', category: 'tone', severity: 'warn', message: { en: 'Slow pattern', de: 'Langsames Muster' },
+      pattern: '(a+)+b', examples: { flag: ['aab'], pass: ['ccc'] } });
+    await usePolicy(b.sw, JSON.stringify(bundle));
+    const page = await b.context.newPage();
+    await page.goto(`${server.base}/textarea.html`);
+    await page.click('#reply');
+    await page.keyboard.type(`You idiot ${'a'.repeat(40)}`);
+    const { drawn } = await findingFor(page, 'idiot');
+    await page.mouse.move(drawn.at.x, drawn.at.y);
+    const card = await until(async () => { const c = await rgCard(page); return c?.warnings && c; }, { message: 'card with the warning' });
+    assert.match(card.warnings, /1 rule\(s\) of the policy could not run on this text/);
+    const tabId = await b.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((x) => (x.url || '').startsWith(u)).id, `${server.base}/textarea.html`);
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+    await until(async () => /could not run/.test(await popup.textContent('#findings')), { message: 'popup names the warning' });
+    await popup.close();
+    await page.close();
+    await usePolicy(b.sw);
   });
 
   await t.test('a reply of 150,000 characters with an insult at its end is checked in windows and held', async () => {
