@@ -54,7 +54,7 @@ async function buildTarget(target) {
   for (const [name, [entry, format]] of Object.entries(entries)) {
     await esbuild.build({ ...common, entryPoints: [path.join(here, entry)], outfile: path.join(out, `${name}.js`), format });
   }
-  for (const f of ['popup.html', 'popup.css', 'options.html', 'options.css', 'content.css', 'offscreen.html']) {
+  for (const f of ['popup.html', 'popup.css', 'options.html', 'options.css', 'offscreen.html']) {
     if (f === 'offscreen.html' && target !== 'chrome') continue;
     await cp(path.join(here, 'static', f), path.join(out, f));
   }

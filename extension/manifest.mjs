@@ -24,7 +24,6 @@ export function makeManifest({ target, version, test }) {
     content_scripts: [{
       matches: hosts,
       js: ['content.js'],
-      css: ['content.css'],
       all_frames: true,
       run_at: 'document_idle',
     }],

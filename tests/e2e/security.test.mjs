@@ -40,3 +40,44 @@ test('page isolation', async (t) => {
   assert.equal((await auditLog(b.sw)).length, auditBefore, 'no override recorded');
   assert.equal(await page.evaluate(() => window.sent.length), 0, 'still held');
 });
+
+// The page cannot use the extension as an oracle for the policy: for every field kind, nothing a
+// page script can read (CSS.highlights, style sheets, the field's DOM) says what was flagged.
+test('page scripts learn nothing about findings, for every field kind', async (t) => {
+  const { server, b, page: first } = await textareaSession(t);
+  await first.close();
+  const kinds = [
+    { url: '/textarea.html', composer: '#reply', kind: 'plain' },
+    { url: '/editor.html?editor=contenteditable', composer: '#editor', kind: 'rich' },
+    { url: '/editor.html?editor=lexical', composer: '#editor [contenteditable="true"]', kind: 'rich' },
+    { url: '/shadow.html', composer: 'reply-box [contenteditable]', kind: 'rich (shadow root)' },
+  ];
+  for (const k of kinds) {
+    const page = await b.context.newPage();
+    await page.goto(`${server.base}${k.url}`);
+    await page.click(k.composer);
+    const before = await page.evaluate(() => document.styleSheets.length);
+    await page.keyboard.type('You idiot, that is a problem', { delay: 5 });
+    await until(async () => (await rgState(page))?.fields?.some((f) => f.findings.length === 2 && f.checked), { message: `${k.kind}: findings` });
+    await until(async () => (await rgState(page)).drawn.length === 2, { message: `${k.kind}: drawn` });
+    const seen = await page.evaluate((sel) => {
+      const el = sel.startsWith('reply-box') ? document.querySelector('reply-box').shadowRoot.querySelector('[contenteditable]') : document.querySelector(sel);
+      const sheets = [...document.styleSheets].map((s) => { try { return [...s.cssRules].map((r) => r.cssText).join('\n'); } catch { return ''; } }).join('\n');
+      return {
+        highlights: typeof CSS.highlights === 'undefined' ? 0 : CSS.highlights.size,
+        names: typeof CSS.highlights === 'undefined' ? [] : [...CSS.highlights.keys()],
+        sheets: document.styleSheets.length, adopted: document.adoptedStyleSheets.length,
+        mentions: /replyguard|idiot/i.test(sheets),
+        markup: el.value ?? el.innerHTML,
+        uiChildren: document.querySelector('replyguard-ui')?.childElementCount ?? null,
+      };
+    }, k.composer);
+    assert.equal(seen.highlights, 0, `${k.kind}: no CSS highlights (${seen.names})`);
+    assert.equal(seen.sheets, before, `${k.kind}: no style sheet added`);
+    assert.equal(seen.adopted, 0, `${k.kind}: no adopted sheet in the page`);
+    assert.ok(!seen.mentions, `${k.kind}: no rule names the finding`);
+    assert.ok(!/replyguard|highlight|mark/i.test(seen.markup), `${k.kind}: nothing added to the field's DOM`);
+    assert.equal(seen.uiChildren, 0, `${k.kind}: our host shows no children to the page (closed shadow root)`);
+    await page.close();
+  }
+});

@@ -32,7 +32,7 @@ test('textarea: underline, card, fix, undo, typing, send hold, override audit; o
     const frame = await (await p2.waitForSelector('#fr')).contentFrame();
     await frame.waitForSelector('#reply');
     await composerFlow({
-      page: p2, sw: b.sw, name: 'frame', frame,
+      page: p2, sw: b.sw, name: 'frame', frame, dialogFrame: undefined, // the dialog opens in the page around the frame
       composer: frame.locator('#reply'),
       editorText: () => frame.inputValue('#reply'),
       send: () => frame.click('#send'),

@@ -11,7 +11,7 @@ export async function syncExtraSites() {
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [ID] });
   if (!extra.length) return [];
   await chrome.scripting.registerContentScripts([{
-    id: ID, matches: extra, js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle',
+    id: ID, matches: extra, js: ['content.js'], allFrames: true, runAt: 'document_idle',
   }]);
   return extra;
 }

@@ -8,7 +8,8 @@ import { syncExtraSites } from './extra-sites.js';
 import { createPolicyService, ALARM, STORE_KEY, DIST_SETTING_KEYS } from './policy.js';
 import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/settings.js';
 import { sha256Hex } from '../shared/hash.js';
-import { isStr, isInt, cleanFinding, MAX_TEXT } from '../shared/messages.js';
+import { isStr, isInt, cleanFinding, MAX_TEXT, MAX_CHECK_TEXT } from '../shared/messages.js';
+import { checkInWindows } from './windows.js';
 
 export function startBackground(coreTransport) {
   const extOrigin = chrome.runtime.getURL('');
@@ -93,15 +94,18 @@ export function startBackground(coreTransport) {
         lockOverride: lock.lockOverride };
     },
     async check(msg) {
-      if (!isStr(msg.reply) || !isStr(msg.incoming ?? '') || !isStr(msg.platform ?? '', 40) || !['de', 'en'].includes(msg.lang)) throw new Error('bad check');
-      const { result, ms } = await core('check', { reply: msg.reply, incoming: msg.incoming || '', platform: msg.platform || '', lang: msg.lang });
-      return { result, ms };
+      if (!isStr(msg.reply, MAX_CHECK_TEXT) || !isStr(msg.incoming ?? '', MAX_CHECK_TEXT) || !isStr(msg.platform ?? '', 40) || !['de', 'en'].includes(msg.lang)) throw new Error('bad check');
+      // Long texts in sentence-aligned windows: a long paste is checked, never waved through.
+      return checkInWindows((req) => core('check', req), { reply: msg.reply, incoming: msg.incoming || '', platform: msg.platform || '', lang: msg.lang });
     },
     async report(msg, sender) {
       if (!isInt(msg.count) || !isInt(msg.blocks)) throw new Error('bad report');
       const tabId = sender.tab.id;
       if (!tabs.has(tabId)) tabs.set(tabId, new Map());
-      tabs.get(tabId).set(sender.frameId || 0, { count: msg.count, blocks: msg.blocks, incoming: isInt(msg.incoming) ? msg.incoming : 0 });
+      const entry = { count: msg.count, blocks: msg.blocks, incoming: isInt(msg.incoming) ? msg.incoming : 0, warnings: isInt(msg.warnings) ? msg.warnings : 0 };
+      const prev = tabs.get(tabId).get(sender.frameId || 0);
+      if (prev && JSON.stringify(prev) === JSON.stringify(entry)) return true; // unchanged: no storage write
+      tabs.get(tabId).set(sender.frameId || 0, entry);
       setBadge(tabId);
       saveTabs();
       return true;
@@ -156,9 +160,9 @@ export function startBackground(coreTransport) {
     async tabInfo(msg) {
       if (!isInt(msg.tabId)) throw new Error('bad tab');
       await tabsReady;
-      let count = 0, blocks = 0, incoming = 0;
-      for (const f of tabs.get(msg.tabId)?.values() || []) { count += f.count; blocks += f.blocks; incoming += f.incoming; }
-      return { count, blocks, incoming, seen: tabs.has(msg.tabId) };
+      let count = 0, blocks = 0, incoming = 0, warnings = 0;
+      for (const f of tabs.get(msg.tabId)?.values() || []) { count += f.count; blocks += f.blocks; incoming += f.incoming; warnings += f.warnings || 0; }
+      return { count, blocks, incoming, warnings, seen: tabs.has(msg.tabId) };
     },
     async validate(msg) {
       if (!isStr(msg.text, 50_000_000)) throw new Error('bad policy text');

@@ -1,6 +1,10 @@
-// Applying a replacement goes through the editor's own input path: select the range, then
-// insertText, exactly as if the user had typed it. The editor updates its model, its undo
-// history gets the step (Ctrl+Z restores) and the caret ends after the new text.
+// Applying a replacement goes through the editor's own input handling, as a spelling
+// correction would: select the range, then announce the change with a cancelable `beforeinput`
+// (inputType insertReplacementText with data, a text/plain DataTransfer and the target range).
+// Editors that keep their own model (Slate, CKEditor 5, Trix, Lexical, Quill) take it from there
+// and cancel the event; for the others the browser's insertText does the edit. Afterwards the
+// field's text must be exactly the expected text, and stay so: otherwise the fix counts as not
+// applied, and the text is left as it was.
 const settle = (doc) => new Promise((resolve) => {
   // Editors (Draft.js, Lexical) sync their model selection on selectionchange, a queued task.
   let done = false;
@@ -9,33 +13,76 @@ const settle = (doc) => new Promise((resolve) => {
   doc.addEventListener('selectionchange', onChange);
   setTimeout(finish, 60);
 });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Outcome of a fix: ok, or why not ('limit': the field's maxlength has no room; 'editor': the
+ * editor did not take the change). */
+export const FIX_OK = { ok: true };
 
 export async function replaceRange(field, begin, end, text) {
   const before = field.getText();
   const expected = before.slice(0, begin) + text + before.slice(end);
-  const doc = field.el.ownerDocument;
-  if (field.kind === 'plain') {
-    field.selectRange(begin, end);
-    const ok = doc.execCommand('insertText', false, text);
-    if (!ok || field.el.value !== expected) {
-      // Browsers without insertText on form controls: setRangeText + the input event frameworks listen to.
-      field.el.setRangeText(text, begin, end, 'end');
-      field.el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
-    }
-    return field.getText() === expected;
+  return field.kind === 'plain' ? replacePlain(field, before, expected, begin, end, text) : replaceRich(field, before, expected, begin, end, text);
+}
+
+// textarea / input: the browser's own editing keeps the undo history (Ctrl+Z restores).
+async function replacePlain(field, before, expected, begin, end, text) {
+  const el = field.el;
+  const doc = el.ownerDocument;
+  // maxlength: the browser would cut the inserted text to the room left, leaving a mangled reply.
+  if (el.maxLength >= 0 && expected.length > el.maxLength && expected.length > before.length) return { ok: false, reason: 'limit', limit: el.maxLength };
+  field.selectRange(begin, end);
+  const ok = text ? doc.execCommand('insertText', false, text) : doc.execCommand('delete', false);
+  if (el.value === expected) return FIX_OK;
+  if (el.value === before && !ok) {
+    // Browsers without insertText on form controls: setRangeText + the input event frameworks listen to.
+    el.setRangeText(text, begin, end, 'end');
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
+    if (el.value === expected) return FIX_OK;
   }
-  if (!field.selectRange(begin, end)) return false;
+  if (el.value !== before) {
+    // Something else happened (a page handler changed the text): take our step back.
+    doc.execCommand('undo', false);
+    if (el.value !== before) { el.value = before; el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'historyUndo' })); }
+  }
+  return { ok: false, reason: 'editor' };
+}
+
+async function replaceRich(field, before, expected, begin, end, text) {
+  const doc = field.el.ownerDocument;
+  if (!field.selectRange(begin, end)) return { ok: false, reason: 'editor' };
   await settle(doc);
   // Re-select: the editor may have normalised the selection while syncing.
   field.invalidate();
-  field.selectRange(begin, end);
-  const ok = text ? doc.execCommand('insertText', false, text) : doc.execCommand('delete', false);
-  field.invalidate();
-  if (!ok) return false;
-  // Some editors re-render asynchronously (React state, MutationObserver).
-  for (let i = 0; i < 10 && field.getText() !== expected; i++) {
-    await new Promise((r) => setTimeout(r, 16));
-    field.invalidate();
+  if (field.getText() !== before || !field.selectRange(begin, end)) return { ok: false, reason: 'editor' };
+  const range = field.range(begin, end);
+  const target = new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+  const init = { bubbles: true, cancelable: true, composed: true, targetRanges: [target] };
+  let ev;
+  if (text) {
+    const dataTransfer = new DataTransfer();
+    dataTransfer.setData('text/plain', text);
+    ev = new InputEvent('beforeinput', { ...init, inputType: 'insertReplacementText', data: text, dataTransfer });
+  } else {
+    ev = new InputEvent('beforeinput', { ...init, inputType: 'deleteContentBackward' });
   }
-  return field.getText() === expected;
+  field.el.dispatchEvent(ev); // the editing host, as for the browser's own beforeinput
+  if (!ev.defaultPrevented) {
+    field.invalidate();
+    if (field.getText() !== before) return { ok: false, reason: 'editor' }; // a handler edited without saying so
+    const ok = text ? doc.execCommand('insertText', false, text) : doc.execCommand('delete', false);
+    if (!ok) return { ok: false, reason: 'editor' };
+    // Editors that keep undo levels themselves and learn of replacements from the input event
+    // (as for spell-checking; TinyMCE) record this step; for the others the text is as it is.
+    field.el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: null }));
+  }
+  // Editors re-render asynchronously (React state, MutationObserver); then the text must stay.
+  for (let i = 0; i < 20; i++) {
+    field.invalidate();
+    if (field.getText() === expected) break;
+    await sleep(16);
+  }
+  await sleep(32);
+  field.invalidate();
+  return field.getText() === expected ? FIX_OK : { ok: false, reason: 'editor' };
 }

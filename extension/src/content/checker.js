@@ -7,7 +7,7 @@ const CACHE_MAX = 300;
 const RETRY_MS = [150, 600];
 
 export class Checker {
-  constructor() { this.cache = new Map(); this.epoch = 0; this.healthy = true; this.lastError = ''; this.retries = 0; }
+  constructor() { this.cache = new Map(); this.epoch = 0; this.healthy = true; this.lastError = ''; this.retries = 0; this.sent = { reply: 0, incoming: 0 }; }
 
   reset() { this.cache.clear(); this.epoch++; }
 
@@ -27,6 +27,7 @@ export class Checker {
     // wanted, so the current text gets checked without another keystroke.
     for (let attempt = 0; ; attempt++) {
       try {
+        this.sent[req.incoming ? 'incoming' : 'reply']++;
         res = await chrome.runtime.sendMessage({ type: 'rg:check', ...req });
       } catch (e) {
         res = { ok: false, error: String(e?.message || e) };

@@ -80,6 +80,14 @@ export class Dialog {
     this.mountModal(panel, cancel);
   }
 
+  /** A message with one button (e.g. "press Enter again to send"). */
+  showInfo({ lang, title, text, close }) {
+    const panel = el('div', { class: 'panel dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': title },
+      el('h2', { text: title }), el('p', { 'data-info': '', text }),
+      el('div', { class: 'row' }, el('button', { class: 'primary', 'data-action': 'close', text: t(lang, 'dialog_close'), onclick: (e) => e.isTrusted && close() })));
+    this.mountModal(panel, close);
+  }
+
   /** The escalation panel on its own (from the incoming-post banner). */
   showEscalation({ lang, escalate, cancel }) {
     const box = el('div', {}, el('p', { class: 'hint', text: t(lang, 'esc_loading') }));

@@ -1,6 +1,7 @@
 // One attached editable field: keeps its text, findings and pending check, and tells the
 // content script when something needs repainting. Checks run on input (debounced) and on DOM
-// mutations of rich editors; no polling.
+// mutations of rich editors; no polling. The post being answered is read and checked once per
+// change of it (a MutationObserver on it), not with every keystroke of the reply.
 import { makeField, findingRects } from './fields.js';
 import { Mirror } from './overlay.js';
 import { shiftFindings } from './checker.js';
@@ -15,6 +16,10 @@ export class FieldController {
     Object.assign(this, { checker, site, getLang, onChange });
     this.findings = [];       // reply findings for this.text
     this.incoming = [];       // findings on the post being answered
+    this.warnings = [];       // the core's warnings for the reply ({rule, source, message})
+    this.incomingWarnings = [];
+    this.incomingKey = null;  // lang + text of the post the incoming findings belong to
+    this.post = null;         // {node, text, mo}: the post being answered, while unchanged
     this.text = this.field.getText();
     this.checkedText = null;  // text the current findings belong to (null: never checked)
     this.dismissed = new Set();
@@ -38,6 +43,9 @@ export class FieldController {
   get el() { return this.field.el; }
 
   incomingText() {
+    if (this.post?.node.isConnected && !this.post.dirty) return this.post.text;
+    this.post?.mo.disconnect();
+    this.post = null;
     const sels = this.site.incoming || [];
     for (const sel of sels) {
       let nodes;
@@ -46,13 +54,48 @@ export class FieldController {
       // The post above the composer: the last match before it in document order, else the first.
       const before = nodes.filter((n) => n.compareDocumentPosition(this.el) & Node.DOCUMENT_POSITION_FOLLOWING);
       const n = before.length ? before[before.length - 1] : nodes[0];
-      return (n.innerText || n.textContent || '').trim().slice(0, MAX_INCOMING);
+      const text = (n.innerText || n.textContent || '').trim().slice(0, MAX_INCOMING);
+      const post = { node: n, text, dirty: false, mo: new MutationObserver(() => {
+        post.dirty = true;
+        clearTimeout(this.postTimer);
+        this.postTimer = setTimeout(() => this.checkIncoming(), DEBOUNCE_MS);
+      }) };
+      post.mo.observe(n, { characterData: true, childList: true, subtree: true });
+      this.post = post;
+      return text;
     }
     return '';
   }
 
   request() {
-    return { reply: this.text, incoming: this.incomingText(), platform: this.site.platform || '', lang: this.getLang() };
+    return { reply: this.text, incoming: '', platform: this.site.platform || '', lang: this.getLang() };
+  }
+
+  /** Checks the post being answered when it (or the language) changed since its last check. */
+  checkIncoming() {
+    const incoming = this.incomingText();
+    const lang = this.getLang();
+    const key = `${lang}\u0001${incoming}`;
+    if (key === this.incomingKey) return;
+    this.incomingKey = key;
+    if (!incoming) {
+      if (this.incoming.length || this.incomingWarnings.length) { this.incoming = []; this.incomingWarnings = []; this.onChange('findings'); }
+      return;
+    }
+    const req = { reply: '', incoming, platform: this.site.platform || '', lang };
+    this.checker.check(req, () => this.incomingKey === key).then((r) => {
+      if (!r || this.incomingKey !== key) { if (!r && this.incomingKey === key) this.incomingKey = null; return; } // failed: try again next time
+      this.incoming = r.findings.filter((f) => f.source === 'incoming');
+      this.incomingWarnings = r.warnings.filter((w) => w.source === 'incoming');
+      this.onChange('findings');
+    });
+  }
+
+  /** Forget what was checked (policy or language changed) and check both texts again. */
+  recheck() {
+    this.checkedText = null;
+    this.incomingKey = null;
+    return this.check();
   }
 
   changed() {
@@ -72,6 +115,7 @@ export class FieldController {
     clearTimeout(this.timer);
     this.field.invalidate();
     this.text = this.field.getText();
+    this.checkIncoming();
     const req = this.request();
     const hit = this.checker.cached(req);
     if (hit) { this.apply(req.reply, hit); return Promise.resolve(hit); }
@@ -85,7 +129,7 @@ export class FieldController {
 
   apply(text, result) {
     this.findings = result.findings.filter((f) => f.source === 'reply');
-    this.incoming = result.findings.filter((f) => f.source === 'incoming');
+    this.warnings = result.warnings.filter((w) => w.source === 'reply');
     this.checkedText = text;
     if (this.active >= this.visible().length) this.active = -1;
     this.onChange('findings');
@@ -125,9 +169,11 @@ export class FieldController {
 
   destroy() {
     clearTimeout(this.timer);
+    clearTimeout(this.postTimer);
     this.el.removeEventListener('input', this.onInput);
     if (this.onScroll) this.el.removeEventListener('scroll', this.onScroll);
     this.mo?.disconnect();
+    this.post?.mo.disconnect();
     this.ro.disconnect();
     this.field.mirror?.remove();
   }

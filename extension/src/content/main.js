@@ -10,9 +10,10 @@ import { findingRects } from './fields.js';
 import { Card } from './card.js';
 import { Dialog } from './dialog.js';
 import { Banner } from './banner.js';
-import { SendGuard } from './send-guard.js';
+import { SendGuard, checkWaitMs } from './send-guard.js';
 import { replaceRange } from './apply-fix.js';
-import { pick } from '../shared/i18n.js';
+import { pick, t } from '../shared/i18n.js';
+import { topApi } from './dom-walk.js';
 
 const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key === 'R' || e.key === 'r');
 
@@ -20,7 +21,12 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   if (globalThis.__replyguardLoaded) return; // registered twice (static + dynamic): run once
   globalThis.__replyguardLoaded = true;
 
-  const site = siteFor(location, document);
+  // about:blank / about:srcdoc frames (TinyMCE's editor) belong to the page that made them.
+  const pageLoc = (() => {
+    let w = self;
+    try { while (w.location.protocol === 'about:' && w.parent !== w) w = w.parent; return w.location; } catch { return location; }
+  })();
+  const site = siteFor(pageLoc, document);
   const overlay = new Overlay();
   const checker = new Checker();
   const ctrls = new Map(); // element -> FieldController
@@ -34,7 +40,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   const labelOf = (cat) => pick(state.lang, state.categories?.[cat]?.label);
 
   async function hello() {
-    const v = await send({ type: 'rg:hello', site: site.id, host: location.hostname });
+    const v = await send({ type: 'rg:hello', site: site.id, host: pageLoc.hostname });
     const was = state.active;
     state = { ...state, active: !!v?.active, lang: v?.lang === 'de' ? 'de' : 'en', categories: v?.categories || state.categories,
       lockOverride: v?.lockOverride === true };
@@ -64,10 +70,27 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     }
   }
 
+  // Counts for the badge and the popup: sent when they change, at most every REPORT_MS.
+  const REPORT_MS = 400;
+  let reported = '', reportTimer = 0, reportAt = 0, reportsSent = 0;
   function report() {
-    let count = 0, blocks = 0, incoming = 0;
-    for (const c of ctrls.values()) { count += c.visible().length; blocks += c.blocks().length; incoming += c.incoming.length; }
-    send({ type: 'rg:report', count, blocks, incoming });
+    if (reportTimer) return;
+    const wait = Math.max(0, reportAt + REPORT_MS - Date.now());
+    reportTimer = setTimeout(() => {
+      reportTimer = 0;
+      let count = 0, blocks = 0, incoming = 0, warnings = 0;
+      for (const c of ctrls.values()) {
+        count += c.visible().length; blocks += c.blocks().length; incoming += c.incoming.length;
+        warnings += c.warnings.length + c.incomingWarnings.length;
+      }
+      const msg = { type: 'rg:report', count, blocks, incoming, warnings };
+      const key = JSON.stringify(msg);
+      if (key === reported) return;
+      reported = key;
+      reportAt = Date.now();
+      reportsSent++;
+      send(msg);
+    }, wait);
   }
 
   // ---- fields -----------------------------------------------------------------------------------
@@ -76,12 +99,14 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     if (!c) {
       c = new FieldController(el, { overlay, checker, site, getLang: () => state.lang, onChange: (why) => {
         if (why === 'findings') report();
-        if (why === 'text' && card.open && cardCtrl === c) card.close(false);
+        if (why === 'text' && card.open && cardCtrl === c && !applying) card.close(false);
         schedulePaint();
       } });
+      c.api = frameApi;
       ctrls.set(el, c);
       c.check();
     }
+    c.focusedAt = Date.now();
     lastCtrl = c;
     schedulePaint();
     return c;
@@ -92,7 +117,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     ctrls.clear();
     lastCtrl = null;
     card.close(false); dialog.close(); banner.hide();
-    overlay.paint([]);
+    paint();
     report();
   }
 
@@ -118,14 +143,19 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
 
   // ---- card -------------------------------------------------------------------------------------
   let cardCtrl = null;
+  let applying = false; // a fix is being applied: its own text changes do not close the card
   const card = new Card(overlay, {
     onApply: async (f, rep) => {
       const c = cardCtrl;
-      card.close(false);
-      if (!c) return;
-      await replaceRange(c.field, f.begin, f.end, rep);
+      if (!c) { card.close(false); return; }
+      applying = true;
+      let r;
+      try { r = await replaceRange(c.field, f.begin, f.end, rep); } finally { applying = false; }
       c.changed();
       c.check();
+      // Not applied: the text is as it was; the card says so instead of pretending.
+      if (r.ok) card.close(false);
+      else if (card.finding === f) card.notice(r.reason === 'limit' ? t(state.lang, 'card_fix_limit', String(r.limit)) : t(state.lang, 'card_fix_failed'));
     },
     onDismiss: (f) => {
       const c = cardCtrl;
@@ -150,7 +180,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     cardCtrl = c;
     c.active = index;
     const anchor = findingRects(c.field, f)[0] || c.el.getBoundingClientRect();
-    card.show({ finding: f, index, total: c.visible().length, anchor, lang: state.lang, categoryLabel: labelOf(f.category), focus });
+    card.show({ finding: f, index, total: c.visible().length, anchor, lang: state.lang, categoryLabel: labelOf(f.category), focus, warnings: c.warnings.length });
     card.pinned = pinned;
     schedulePaint();
   }
@@ -218,30 +248,57 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
 
   // After an extension update this script is orphaned (no runtime): it must not hold anything.
   const alive = () => state.active && !!chrome.runtime?.id;
+  // The send dialog of a field opens in the outermost same-origin frame running ReplyGuard (a
+  // field in TinyMCE's 169 px iframe gets it in the page), with that frame's state and dialog.
+  async function decideHold(c, release, { replays }) {
+    const findings = await withTimeout(c.fresh(), checkWaitMs(c.text.length));
+    if (!findings) return 'send';
+    const blocks = c.blocks();
+    if (!blocks.length) return 'send';
+    dialog.showSendHold({
+      lang: state.lang, blocks, allowOverride: !state.lockOverride, // lock_override: only fix or escalate
+      fix: () => { dialog.close(); c.api.openFix(c); },
+      escalate: () => escalate(c, [...blocks, ...c.incoming]),
+      override: async (justification) => {
+        const entry = { type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification };
+        if (replays) {
+          await send(entry);
+          dialog.close();
+          c.el.focus();
+          release();
+          return;
+        }
+        // Nothing we could replay would send (editors ignore untrusted keys): the user presses
+        // Enter once more, and only that send is audited.
+        c.api.arm(c, () => send(entry));
+        dialog.showInfo({ lang: state.lang, title: t(state.lang, 'dialog_press_again_title'), text: t(state.lang, 'dialog_press_again'),
+          close: () => { dialog.close(); c.el.focus(); } });
+      },
+      cancel: () => { dialog.close(); c.el.focus(); },
+    });
+    return 'hold';
+  }
+
   const guard = new SendGuard({
     site,
     fieldFor: (target) => (alive() ? ctrlFor(target) : null),
     lastField: () => (alive() ? lastCtrl : null),
-    decide: async (c, release) => {
-      const findings = await withTimeout(c.fresh(), 1200);
-      if (!findings) return 'send';
-      const blocks = c.blocks();
-      if (!blocks.length) return 'send';
-      dialog.showSendHold({
-        lang: state.lang, blocks, allowOverride: !state.lockOverride, // lock_override: only fix or escalate
-        fix: () => { dialog.close(); const i = c.visible().findIndex((f) => f.severity === 'block'); c.el.focus(); if (i >= 0) openCard(c, i, true, true); },
-        escalate: () => escalate(c, [...blocks, ...c.incoming]),
-        override: async (justification) => {
-          await send({ type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification });
-          dialog.close();
-          c.el.focus();
-          release();
-        },
-        cancel: () => { dialog.close(); c.el.focus(); },
-      });
-      return 'hold';
-    },
+    decide: (c, release, how) => topApi(frameApi).decide(c, release, how),
   });
+
+  // What same-origin frames of this page may call on this instance (content-script world only:
+  // page scripts cannot see it).
+  const frameApi = {
+    lastField: () => (alive() ? lastCtrl : null),
+    decide: decideHold,
+    openFix(c) {
+      c.el.focus();
+      const i = c.visible().findIndex((f) => f.severity === 'block');
+      if (i >= 0) openCard(c, i, true, true);
+    },
+    arm: (c, onSent) => guard.arm(c, onSent),
+  };
+  globalThis.__replyguardFrame = frameApi;
 
   // ---- layout and lifecycle -----------------------------------------------------------------
   addEventListener('scroll', () => { if (ctrls.size) schedulePaint(); }, { capture: true, passive: true });
@@ -251,7 +308,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     if (sender.id !== chrome.runtime.id || sender.tab || !msg || msg.type !== 'rg:refresh') return;
     checker.reset();
     hello().then(() => {
-      for (const c of ctrls.values()) { c.checkedText = null; c.check(); }
+      for (const c of ctrls.values()) c.recheck();
       if (!ctrls.size) attachFocused(); // resumed: pick up the field the user is in
     });
   });
@@ -270,11 +327,10 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     // Test builds only: lets the e2e tests read what is drawn (the shadow root stays closed).
     globalThis.__replyguardTest = {
       site: site.id,
-      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs, highlightApi: overlay.useHighlights,
-        fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text,
+      state: () => ({ active: state.active, lang: state.lang, healthy: checker.healthy, checkRetries: checker.retries, lastCheckMs: checker.lastMs, checksSent: { ...checker.sent }, reportsSent,
+        fields: [...ctrls.values()].map((c) => ({ tag: c.el.tagName.toLowerCase(), kind: c.field.kind, text: c.text, checked: c.checkedText === c.text, postLength: c.post?.text.length || 0,
           findings: c.visible().map((f) => ({ rule: f.rule, severity: f.severity, begin: f.begin, end: f.end, text: f.text, replacements: f.replacements })),
           incoming: c.incoming.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })) })),
-        highlights: Object.fromEntries(['block', 'warn', 'info', 'active'].map((s) => [s, CSS.highlights?.get(`replyguard-${s}`)?.size || 0])),
         drawn: paintLog.at(-1)?.drawn || [] }),
       card: () => card.describe(),
       dialog: () => dialog.describe(),

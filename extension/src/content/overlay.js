@@ -1,12 +1,12 @@
 // Everything ReplyGuard draws lives in one closed shadow root outside the editor's DOM:
-// underline bars (fallback and textareas), the card, the banner and the dialog. The page can
-// neither read nor click into it. Underlines in contenteditable editors use the CSS Custom
-// Highlight API when the browser has it: no DOM at all, and it follows scrolling by itself.
+// underline bars, the card, the banner and the dialog. The page can neither read nor click into
+// it. Underlines are bars here for every field kind, never CSS Custom Highlights: those sit in
+// the page's CSS.highlights registry, where any page script could read the flagged ranges and
+// their severity and so learn the company's policy.
 import { UI_CSS } from './ui-styles.js';
 import { findingRects } from './fields.js';
 
 export const SEVERITIES = ['block', 'warn', 'info'];
-const HL = Object.fromEntries([...SEVERITIES, 'active'].map((s) => [s, `replyguard-${s}`]));
 
 export function el(tag, attrs = {}, ...children) {
   const n = document.createElement(tag);
@@ -38,8 +38,6 @@ export class Overlay {
     this.measure = el('div', { class: 'layer' });
     this.ui = el('div', { class: 'layer' });
     this.root.append(this.measure, this.bars, this.ui);
-    this.useHighlights = typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
-    this.highlights = {};
     this.mounted = false;
   }
 
@@ -52,47 +50,29 @@ export class Overlay {
   /** paints[]: {field, findings, activeIndex}; returns what was drawn (for the test hook). */
   paint(paints) {
     this.mount();
-    const ranges = { block: [], warn: [], info: [], active: [] };
     const bars = [];
     const drawn = [];
     for (const { field, findings, activeIndex } of paints) {
       const clip = field.el.getBoundingClientRect();
       findings.forEach((f, i) => {
         const active = i === activeIndex;
-        if (field.kind === 'rich' && this.useHighlights && field.el.getRootNode() === document && f.begin !== f.end) {
-          const r = field.range(f.begin, f.end);
-          if (r) { ranges[f.severity].push(r); if (active) ranges.active.push(r); }
-          const box = r?.getClientRects()[0];
-          drawn.push({ rule: f.rule, begin: f.begin, end: f.end, severity: f.severity, via: 'highlight', rangeText: r ? r.toString() : '',
-            at: box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null });
-        } else {
-          const rects = findingRects(field, f);
-          for (const rc of rects) {
-            const left = Math.max(rc.left, clip.left), right = Math.min(rc.right, clip.right);
-            const bottom = rc.bottom;
-            if (right <= left || bottom < clip.top || bottom > clip.bottom + 2) continue;
-            bars.push(el('div', { class: `bar ${f.severity}${active ? ' active' : ''}`, style: '' }));
-            const b = bars[bars.length - 1];
-            b.style.left = `${left}px`; b.style.width = `${right - left}px`;
-            b.style.top = `${active ? rc.top : bottom - 2}px`;
-            if (active) b.style.height = `${rc.height}px`;
-          }
-          drawn.push({ rule: f.rule, begin: f.begin, end: f.end, severity: f.severity, via: 'overlay', rects: rects.length,
-            at: rects[0] ? { x: rects[0].left + rects[0].width / 2, y: rects[0].top + rects[0].height / 2 } : null,
-            rangeText: field.getText().slice(f.begin, f.end) });
+        const rects = findingRects(field, f);
+        for (const rc of rects) {
+          const left = Math.max(rc.left, clip.left), right = Math.min(rc.right, clip.right);
+          const bottom = rc.bottom;
+          if (right <= left || bottom < clip.top || bottom > clip.bottom + 2) continue;
+          const b = el('div', { class: `bar ${f.severity}${active ? ' active' : ''}` });
+          b.style.left = `${left}px`; b.style.width = `${right - left}px`;
+          b.style.top = `${active ? rc.top : bottom - 2}px`;
+          if (active) b.style.height = `${rc.height}px`;
+          bars.push(b);
         }
+        drawn.push({ rule: f.rule, begin: f.begin, end: f.end, severity: f.severity, via: 'overlay', rects: rects.length,
+          at: rects[0] ? { x: rects[0].left + rects[0].width / 2, y: rects[0].top + rects[0].height / 2 } : null,
+          rangeText: field.getText().slice(f.begin, f.end) });
       });
     }
     this.bars.replaceChildren(...bars);
-    if (this.useHighlights) {
-      for (const [sev, list] of Object.entries(ranges)) {
-        if (!list.length) { CSS.highlights.delete(HL[sev]); delete this.highlights[sev]; continue; }
-        const h = new Highlight(...list);
-        h.priority = sev === 'active' ? 0 : SEVERITIES.length - SEVERITIES.indexOf(sev);
-        CSS.highlights.set(HL[sev], h);
-        this.highlights[sev] = h;
-      }
-    }
     return drawn;
   }
 

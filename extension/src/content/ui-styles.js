@@ -16,12 +16,15 @@ export const UI_CSS = `
   .panel { --bg: #292a2d; --fg: #e8eaed; --muted: #9aa0a6; --line: #5f6368; --accent: #8ab4f8; --btn: #3c4043; }
 }
 .card { position: fixed; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px; }
+.card.compact { display: flex; flex-direction: column; overflow: auto; padding: 8px 10px; font-size: 13px; }
+.card.compact .head { order: -2; margin-bottom: 2px; } .card.compact .row { order: -1; margin: 2px 0 6px; }
 .head { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; font-size: 12px; color: var(--muted); }
 .sev { font-weight: 600; text-transform: uppercase; font-size: 11px; padding: 1px 6px; border-radius: 999px; color: #fff; background: var(--c); }
 .msg { font-weight: 600; margin: 2px 0 4px; }
 .quote { color: var(--muted); margin: 0 0 6px; word-break: break-word; }
 .quote s { color: var(--c); }
 .sugg { margin: 0 0 8px; }
+.notice { margin: 8px 0 0; color: #d93025; font-size: 13px; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
 button, .btn { font: inherit; color: var(--fg); background: var(--btn); border: 1px solid var(--line); border-radius: 6px; padding: 5px 10px; cursor: pointer; text-decoration: none; display: inline-block; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }

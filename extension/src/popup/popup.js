@@ -68,7 +68,8 @@ async function render() {
   let host = '';
   try { host = new URL(tab?.url || '').hostname; } catch { /* not a web page */ }
   const info = tab ? await ask({ type: 'rg:tabInfo', tabId: tab.id }) : null;
-  $('findings').textContent = !info || !info.seen ? t(lang, 'popup_no_field') : t(lang, 'popup_findings', String(info.count), String(info.blocks));
+  $('findings').textContent = !info || !info.seen ? t(lang, 'popup_no_field') : t(lang, 'popup_findings', String(info.count), String(info.blocks))
+    + (info?.warnings ? ` ${t(lang, 'popup_incomplete', String(info.warnings))}` : '');
   const pause = $('pause');
   pause.disabled = !host || locks.lockPause;
   pause.checked = !locks.lockPause && !!settings.paused[host];

@@ -2,6 +2,8 @@
 // crosses a boundary is checked here: a page can only ever reach the content script's DOM
 // listeners, but the content script still treats every reply as untrusted data.
 export const MAX_TEXT = 100_000;
+// A reply or post to check may be longer (a long paste): the background checks it in windows.
+export const MAX_CHECK_TEXT = 5_000_000;
 
 export const isStr = (v, max = MAX_TEXT) => typeof v === 'string' && v.length <= max;
 export const isInt = (v) => Number.isInteger(v) && v >= 0;
@@ -33,7 +35,12 @@ export function cleanFinding(f, textLength) {
 
 export function cleanResult(r, textLength) {
   const findings = Array.isArray(r?.findings) ? r.findings.map((f) => cleanFinding(f, textLength)).filter(Boolean) : [];
-  return { findings, warnings: Array.isArray(r?.warnings) ? r.warnings.filter((w) => typeof w === 'string') : [] };
+  // The core's warnings ({rule, source, message}: a rule that could not run on this text).
+  const warnings = (Array.isArray(r?.warnings) ? r.warnings : []).map((w) => (typeof w === 'string' ? { rule: '', source: 'reply', message: w } : w))
+    .filter((w) => w && typeof w === 'object' && isStr(w.message, 2000))
+    .map((w) => ({ rule: isStr(w.rule, 200) ? w.rule : '', source: SOURCES.has(w.source) ? w.source : 'reply', message: w.message }))
+    .slice(0, 50);
+  return { findings, warnings };
 }
 
 /** Only http(s), mailto and tel links leave the extension UI. */

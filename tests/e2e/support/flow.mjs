@@ -43,6 +43,7 @@ export async function findingFor(page, word, frame) {
  */
 export async function composerFlow(opts) {
   const { page, sw, composer, editorText, send, sentCount, name, shots, frame } = opts;
+  const dialogFrame = 'dialogFrame' in opts ? opts.dialogFrame : frame; // the send dialog may open in the page around the frame
   const auditBefore = (await auditLog(sw)).length;
   await composer.click();
   await page.keyboard.type('Sorry, you idiot. That is a problem', { delay: 5 });
@@ -52,24 +53,28 @@ export async function composerFlow(opts) {
   const f = field0(state);
   assert.equal(f.text.slice(drawn.begin, drawn.end), 'idiot');
   assert.equal(drawn.severity, 'block');
-  if (f.kind === 'rich' && state.highlightApi && !opts.shadow) {
-    // Light-DOM editors: CSS Custom Highlight API (no DOM added); shadow-DOM editors: the overlay.
-    assert.equal(drawn.via, 'highlight');
-    assert.ok(state.highlights.block >= 1, 'a block highlight is registered');
-  } else {
-    assert.equal(drawn.via, 'overlay');
-  }
+  // Every field kind: bars in the closed shadow root, nothing a page script can read.
+  assert.equal(drawn.via, 'overlay');
+  assert.ok(drawn.rects >= 1, 'the underline has a place on screen');
   const problem = state.drawn.find((x) => x.rangeText === 'problem');
   assert.ok(problem, 'second finding underlined too');
   if (shots) await screenshot(page, `${name}-underline`);
 
   // 2. hover opens the card with the finding's message and its replacement
   const box = frame ? await frame.frameElement().then((h) => h.boundingBox()) : { x: 0, y: 0 };
+  const dbox = dialogFrame ? await dialogFrame.frameElement().then((h) => h.boundingBox()) : { x: 0, y: 0 };
   await page.mouse.move(box.x + drawn.at.x, box.y + drawn.at.y);
   const card = await until(() => rgCard(page, frame), { message: 'card' });
   assert.equal(card.rule, 'insult.words');
   const apply = card.buttons.find((b) => b.action === 'apply');
   assert.ok(apply, 'card offers a replacement');
+  if (opts.checkCard) {
+    // A small frame: the card fits into it and leaves the underlined word visible.
+    const vp = await (frame || page).evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    for (const b of card.buttons) assert.ok(b.x > 0 && b.x < vp.w && b.y > 0 && b.y < vp.h, `button "${b.text}" inside the ${vp.w}×${vp.h} frame`);
+    const r = card.rect;
+    assert.ok(!(drawn.at.x >= r.left && drawn.at.x <= r.right && drawn.at.y >= r.top && drawn.at.y <= r.bottom), 'the card does not cover the word');
+  }
   if (shots) await screenshot(page, `${name}-card`);
   // A user pauses before clicking; editors group typing into one undo step within a delay
   // (Lexical 300 ms, Quill 1 s), so wait that out or Ctrl+Z would also undo the typing.
@@ -97,7 +102,7 @@ export async function composerFlow(opts) {
   // 6. sending is held while the block finding remains
   const sentBefore = await sentCount();
   await send();
-  const dlg = await until(() => rgDialog(page, frame), { message: 'send dialog' });
+  const dlg = await until(() => rgDialog(page, dialogFrame), { message: 'send dialog' });
   assert.match(dlg.text, /idiot/);
   await new Promise((r) => setTimeout(r, 200));
   assert.equal(await sentCount(), sentBefore, 'held: nothing sent');
@@ -105,16 +110,16 @@ export async function composerFlow(opts) {
 
   // 7. send anyway needs a written justification; then it sends and is audited
   const anyway = dlg.items.find((i) => i.action === 'send-anyway');
-  await page.mouse.click(box.x + anyway.x, box.y + anyway.y);
-  const d2 = await until(async () => { const d = await rgDialog(page, frame); return d?.items.find((i) => i.tag === 'textarea' && i.visible) && d; }, { message: 'justification box' });
+  await page.mouse.click(dbox.x + anyway.x, dbox.y + anyway.y);
+  const d2 = await until(async () => { const d = await rgDialog(page, dialogFrame); return d?.items.find((i) => i.tag === 'textarea' && i.visible) && d; }, { message: 'justification box' });
   const confirm = () => d2.items.find((i) => i.action === 'confirm-override');
   assert.ok(confirm().disabled, 'confirm disabled without justification');
   const ta = d2.items.find((i) => i.tag === 'textarea');
-  await page.mouse.click(box.x + ta.x, box.y + ta.y);
+  await page.mouse.click(dbox.x + ta.x, dbox.y + ta.y);
   await page.keyboard.type('Quoting the customer verbatim.');
-  const d3 = await until(async () => { const d = await rgDialog(page, frame); const c = d?.items.find((i) => i.action === 'confirm-override'); return c && !c.disabled && d; }, { message: 'confirm enabled' });
+  const d3 = await until(async () => { const d = await rgDialog(page, dialogFrame); const c = d?.items.find((i) => i.action === 'confirm-override'); return c && !c.disabled && d; }, { message: 'confirm enabled' });
   const c = d3.items.find((i) => i.action === 'confirm-override');
-  await page.mouse.click(box.x + c.x, box.y + c.y);
+  await page.mouse.click(dbox.x + c.x, dbox.y + c.y);
   await until(async () => (await sentCount()) === sentBefore + 1, { message: 'sent after override' });
   const log = await until(async () => { const l = await auditLog(sw); return l.length > auditBefore && l; }, { message: 'audit entry' });
   const entry = log.at(-1);

@@ -52,7 +52,9 @@ export async function startServer() {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
         return;
       }
-      let file = path.normalize(path.join(FIXTURES, decodeURIComponent(url.pathname)));
+      // The editor page under a site adapter's path (test builds pick the adapter by path).
+      const pathname = url.pathname.replace(/^\/sites\/[a-z]+\/((?:editor|textarea)\.html)$/, '/$1');
+      let file = path.normalize(path.join(FIXTURES, decodeURIComponent(pathname)));
       if (!file.startsWith(FIXTURES)) { res.writeHead(403).end(); return; }
       if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
       const body = await readFile(file);
