@@ -43,7 +43,7 @@ class CheckContext {
   }
   bool allowed(const text::Span& s) const { return allow_.covers(s); }
   void emit(text::Span s, double confidence = 1.0, const Replacements* replacements = nullptr) {
-    out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements});
+    out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements, s.begin, s.end});
   }
   // Runs a pattern with its bounds; on a limit or error warns and returns false.
   bool find(const Regex& re, std::vector<text::Span>& out, bool firstOnly = false);
