@@ -156,7 +156,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
-                         "categories", "rules", "team"}))
+                         "categories", "rules", "team", "contact_points"}))
     return nullptr;
   if (const json* f = v_.field(b, "format", "", true)) {
     std::string s;
@@ -193,6 +193,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   }
   const json& categories = (cats && cats->is_object()) ? *cats : kNoCategories;
 
+  if (const json* c = v_.field(b, "contact_points", "", false)) parseContactPoints(*c, "/contact_points", v_, p_->contacts);
   if (const json* a = v_.field(b, "allow", "", false))
     compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, false);
 
