@@ -111,7 +111,7 @@ export function startBackground(coreTransport) {
       return true;
     },
     async escalate(msg, sender) {
-      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft)) throw new Error('bad escalate');
+      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft, MAX_CHECK_TEXT)) throw new Error('bad escalate');
       const findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
       const settings = await getSettings();
       const { memberId } = await locks(); // the admin's member_id wins over the user's
@@ -121,7 +121,7 @@ export function startBackground(coreTransport) {
       } });
     },
     async audit(msg, sender) {
-      if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft)) throw new Error('bad audit');
+      if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft, MAX_CHECK_TEXT)) throw new Error('bad audit');
       if (msg.kind === 'override' && !(isStr(msg.justification, 2000) && msg.justification.trim().length >= 10)) throw new Error('justification required');
       if (msg.kind === 'override' && (await locks()).lockOverride) throw new Error('lock_override: the administrator does not allow sending past a blocking finding');
       let host = '';

@@ -229,10 +229,11 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   // ---- send interception and escalation ------------------------------------------------------
   const dialog = new Dialog(overlay);
   dialog.labelOf = labelOf;
-  const banner = new Banner(overlay, { onEscalate: (c) => {
+  const banner = new Banner(overlay, { onEscalate: (c) => topApi(frameApi).showEscalation(c) });
+  function showEscalation(c) { // in the outermost same-origin frame, like the send dialog
     const findings = [...c.incoming, ...c.blocks()];
     dialog.showEscalation({ lang: state.lang, escalate: () => escalate(c, findings), cancel: () => dialog.close() });
-  } });
+  }
 
   async function escalate(c, findings) {
     const r = await send({ type: 'rg:escalate', findings, draft: c.text });
@@ -291,6 +292,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   const frameApi = {
     lastField: () => (alive() ? lastCtrl : null),
     decide: decideHold,
+    showEscalation,
     openFix(c) {
       c.el.focus();
       const i = c.visible().findIndex((f) => f.severity === 'block');
