@@ -15,8 +15,10 @@ export function startBackground(coreTransport) {
   const status = { ok: null, error: '', loadMs: null, info: null, source: 'default', policyErrors: null };
   const { tabs, ready: tabsReady, save: saveTabs } = tabCounts(); // tabId -> Map(frameId -> {count, blocks, incoming}), kept across restarts
   let ensured = null;
+  let rejectedErrors = null; // what the core said about the last bundle it refused to load
   // The admin's settings arrived late (browser start) and differ from the last ones: as a change.
-  const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange() });
+  const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange(),
+    onRetry: () => ensurePolicy().then(() => refreshTabs(), () => {}) });
 
   async function policyKey() {
     const eff = await policies.current();
@@ -33,15 +35,25 @@ export function startBackground(coreTransport) {
     }
   }
 
-  async function ensurePolicy() {
+  async function ensurePolicy(attempt = 0) {
     const { eff, key } = await policyKey();
     if (ensured && ensured.key === key) return ensured.promise;
-    const promise = coreTransport({ op: 'ensure', key, text: eff.policy.origin === 'default' ? null : eff.policy.bundleText }).then((res) => {
-      if (!res.ok) throw new Error(res.error);
-      Object.assign(status, { ok: true, error: '', loadMs: res.value.loadMs, info: res.value.info, source: res.value.source, policyErrors: res.value.policyErrors || null });
+    const text = eff.policy.origin === 'default' ? null : eff.policy.bundleText;
+    const promise = coreTransport({ op: 'ensure', key, text }).then((res) => {
+      if (!res.ok) throw Object.assign(new Error(res.error), { code: res.code, errors: res.errors });
+      Object.assign(status, { ok: true, error: '', loadMs: res.value.loadMs, info: res.value.info, source: res.value.source,
+        policyErrors: attempt ? rejectedErrors : null });
       return key;
     }).catch((e) => {
       ensured = null;
+      // The core refused the bundle in force: remember it as rejected, so the next computation
+      // passes over it with a reason (shown in the popup and options) instead of the core
+      // silently checking against the built-in default.
+      if (e?.code === 'POLICY_REJECTED' && text !== null && attempt < 3) {
+        rejectedErrors = e.errors || [];
+        policies.rejected(text, rejectedErrors);
+        return ensurePolicy(attempt + 1);
+      }
       Object.assign(status, { ok: false, error: String(e?.message || e) });
       throw e;
     });
