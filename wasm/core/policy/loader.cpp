@@ -505,7 +505,8 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   }
   if (const json* id = field(b, "id", "", true); id && string(*id, "/id", p_->id) && !validId(p_->id, true))
     err("/id", "must match ^[a-z0-9][a-z0-9._-]{1,63}$");
-  if (const json* v = field(b, "version", "", true)) integer(*v, "/version", 1, INT64_MAX, p_->version);
+  // At most 2^53 − 1: the extension compares versions as JS numbers, exact only up to there.
+  if (const json* v = field(b, "version", "", true)) integer(*v, "/version", 1, (int64_t{1} << 53) - 1, p_->version);
   if (const json* n = field(b, "name", "", true)) localizedObject(*n, "/name", p_->name);
   if (const json* d = field(b, "description", "", false)) localizedObject(*d, "/description", p_->description);
   if (const json* l = field(b, "languages", "", true); l && array(*l, "/languages")) {
