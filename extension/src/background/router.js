@@ -7,8 +7,24 @@ import { tabCounts } from './tab-counts.js';
 import { syncExtraSites } from './extra-sites.js';
 import { createPolicyService, ALARM, STORE_KEY, DIST_SETTING_KEYS } from './policy.js';
 import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/settings.js';
-import { sha256Hex } from '../shared/hash.js';
+import { hmacSha256Hex } from '../shared/hash.js';
 import { isStr, isInt, cleanFinding, MAX_TEXT } from '../shared/messages.js';
+
+/** The install's secret for audit text hashes: made once, kept in local storage (memory if full). */
+const AUDIT_KEY_KEY = 'auditKey';
+let auditSecret = null;
+function auditKey() {
+  auditSecret ||= (async () => {
+    const { [AUDIT_KEY_KEY]: saved } = await chrome.storage.local.get(AUDIT_KEY_KEY).catch(() => ({}));
+    if (typeof saved === 'string' && saved.length >= 43) return Uint8Array.from(atob(saved), (c) => c.charCodeAt(0));
+    const fresh = crypto.getRandomValues(new Uint8Array(32));
+    // Storage full: the secret lives for this worker; a later start makes and saves another.
+    await chrome.storage.local.set({ [AUDIT_KEY_KEY]: btoa(String.fromCharCode(...fresh)) }).catch(() => {});
+    return fresh;
+  })();
+  return auditSecret;
+}
+const ENTRY_ID = /^[A-Za-z0-9-]{16,64}$/;
 
 export function startBackground(coreTransport) {
   const extOrigin = chrome.runtime.getURL('');
@@ -119,13 +135,23 @@ export function startBackground(coreTransport) {
       return true;
     },
     async escalate(msg, sender) {
-      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft)) throw new Error('bad escalate');
-      const findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
+      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft) || !isStr(msg.incoming ?? '')) throw new Error('bad escalate');
       const settings = await getSettings();
+      const lang = resolveLang(settings.lang);
+      const incoming = msg.incoming || '';
+      // The core's own findings of both texts (the reply and the post being answered), not the
+      // page's copy; the content script's list only stands in when the check fails.
+      let findings;
+      try {
+        const { result } = await core('check', { reply: msg.draft, incoming, platform: isStr(msg.platform, 40) ? msg.platform : '', lang });
+        findings = (result?.findings || []).filter((f) => f.source === 'incoming' || f.severity === 'block');
+      } catch {
+        findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
+      }
       const { memberId } = await locks(); // the admin's member_id wins over the user's
       return core('escalate', { request: {
         findings, now: Date.now(), member: memberId || settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
-        lang: resolveLang(settings.lang),
+        incoming, lang,
       } });
     },
     async audit(msg, sender) {
@@ -138,14 +164,16 @@ export function startBackground(coreTransport) {
       // bounded, so a slow or broken core never holds up the send this entry belongs to.
       await Promise.race([ensurePolicy().catch(() => {}), new Promise((r) => setTimeout(r, 1500))]);
       const entry = {
+        id: isStr(msg.id, 64) && ENTRY_ID.test(msg.id) ? msg.id : crypto.randomUUID(),
         time: new Date().toISOString(), kind: msg.kind, site: host, platform: isStr(msg.platform, 40) ? msg.platform : '',
-        rules: [...new Set(msg.rules)].slice(0, 50), textHash: await sha256Hex(msg.draft),
+        rules: [...new Set(msg.rules)].slice(0, 50), textHash: await hmacSha256Hex(await auditKey(), msg.draft),
         policy: status.info ? `${status.info.id}@${status.info.version}` : '',
       };
       if (msg.kind === 'override') entry.justification = msg.justification.trim();
       if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
-      await appendAudit(entry);
-      return true;
+      // Durable (in the log or the write-ahead journal) before the content script releases the send.
+      const r = await appendAudit(entry);
+      return { durable: r.durable, stored: r.stored, id: entry.id };
     },
   };
 

@@ -205,13 +205,25 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   } });
 
   async function escalate(c, findings) {
-    const r = await send({ type: 'rg:escalate', findings, draft: c.text });
+    const r = await send({ type: 'rg:escalate', findings, draft: c.text, incoming: c.incomingText(), platform: site.platform });
     if (!r) return { failed: true };
     if (!r.error && r.escalate) {
-      send({ type: 'rg:audit', kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
+      recordAudit({ kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
         targets: (r.targets || []).map((x) => String(x.member || '')) });
     }
     return r;
+  }
+
+  // An audit entry is durable (the background says so) before the send it belongs to is
+  // released. No answer (the background stopped): asked again with the same id, written once.
+  async function recordAudit(entry) {
+    const id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const r = await send({ type: 'rg:audit', id, ...entry });
+      if (r) return r.durable === true;
+      await new Promise((ok) => setTimeout(ok, 300 * 2 ** attempt));
+    }
+    return false;
   }
 
   const withTimeout = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), ms))]);
@@ -232,7 +244,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
         fix: () => { dialog.close(); const i = c.visible().findIndex((f) => f.severity === 'block'); c.el.focus(); if (i >= 0) openCard(c, i, true, true); },
         escalate: () => escalate(c, [...blocks, ...c.incoming]),
         override: async (justification) => {
-          await send({ type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification });
+          if (!(await recordAudit({ kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification }))) return false;
           dialog.close();
           c.el.focus();
           release();
