@@ -165,7 +165,8 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   }
   if (const json* id = v_.field(b, "id", "", true); id && v_.string(*id, "/id", p_->id) && !validId(p_->id, 64, 2))
     v_.err("/id", "must match ^[a-z0-9][a-z0-9._-]{1,63}$");
-  if (const json* v = v_.field(b, "version", "", true)) v_.integer(*v, "/version", 1, INT64_MAX, p_->version);
+  // At most 2^53 − 1: the extension compares versions as JS numbers, exact only up to there.
+  if (const json* v = v_.field(b, "version", "", true)) v_.integer(*v, "/version", 1, (int64_t{1} << 53) - 1, p_->version);
   if (const json* n = v_.field(b, "name", "", true)) v_.localizedObject(*n, "/name", p_->name);
   if (const json* d = v_.field(b, "description", "", false)) v_.localizedObject(*d, "/description", p_->description);
   if (const json* l = v_.field(b, "languages", "", true); l && v_.array(*l, "/languages")) {
