@@ -26,10 +26,10 @@ export const firefoxTestBuild = () => path.join(path.dirname(extensionDir()), 'f
 
 /**
  * Starts headless Firefox. lang 'de' asks for German pages (navigator.languages); prefs are added
- * to the profile; extDir (default the test build) is installed as a temporary add-on unless
- * `install: false` (e.g. when the profile already holds it). `profile` reuses a profile directory.
+ * to the profile; extDir (default the test build) or the packaged `xpi` is installed as a
+ * temporary add-on unless `install: false`. `profile` reuses a profile directory.
  */
-export async function launchFirefox({ lang = 'en', prefs = {}, extDir, install = true, env, acceptInsecureCerts = false, profile } = {}) {
+export async function launchFirefox({ lang = 'en', prefs = {}, extDir, xpi, install = true, env, acceptInsecureCerts = false, profile } = {}) {
   const userDataDir = profile || await mkdtemp(path.join(os.tmpdir(), 'rg-ff-'));
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir, acceptInsecureCerts,
@@ -44,7 +44,9 @@ export async function launchFirefox({ lang = 'en', prefs = {}, extDir, install =
     },
   });
   let addonId = null;
-  if (install) addonId = await browser.installExtension(extDir || firefoxTestBuild());
+  if (xpi) { // a packaged add-on (puppeteer's installExtension takes directories only)
+    addonId = (await browser.connection.send('webExtension.install', { extensionData: { type: 'archivePath', path: xpi } })).result.extension;
+  } else if (install) addonId = await browser.installExtension(extDir || firefoxTestBuild());
   const ff = {
     browser, addonId, userDataDir,
     /** Opens (or reuses) a tab on an extension page, navigated over raw BiDi. */
@@ -84,8 +86,12 @@ export async function launchFirefox({ lang = 'en', prefs = {}, extDir, install =
 }
 
 /** The tab id of a puppeteer page (the page is marked in its DOM, the content script world sees it). */
-async function tabIdOf(ff, page) {
-  if (page.__rgTabId) return page.__rgTabId;
+function tabIdOf(ff, page) {
+  page.__rgTabId ??= findTab(ff, page); // a promise: concurrent callers share one look-up
+  return page.__rgTabId;
+}
+
+async function findTab(ff, page) {
   const mark = `rg-${Math.random().toString(36).slice(2)}`;
   await page.evaluate((m) => { document.documentElement.dataset.rgTabMark = m; }, mark);
   const id = await ff.probePage.evaluate(async (m) => {
@@ -98,8 +104,7 @@ async function tabIdOf(ff, page) {
     }
     return null;
   }, mark);
-  if (!id) throw new Error('tab of the page not found');
-  page.__rgTabId = id;
+  if (!id) { page.__rgTabId = null; throw new Error('tab of the page not found'); }
   return id;
 }
 
