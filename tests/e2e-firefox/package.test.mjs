@@ -86,7 +86,6 @@ test('Firefox store package: web-ext lint 0/0; the .xpi loads and checks on x.co
     await new Promise((r) => setTimeout(r, 700));
     assert.equal(await sent(), 0, 'held: the insult is not sent');
     await page.keyboard.press('Escape');
-    await page.evaluate(() => window.clearDraft?.());
     await page.click(composer);
     await page.keyboard.down('Control'); await page.keyboard.press('a'); await page.keyboard.up('Control');
     await page.keyboard.press('Backspace');

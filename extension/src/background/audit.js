@@ -25,8 +25,9 @@ let retryTimer = 0;
 const utf8 = (s) => new TextEncoder().encode(s).length;
 const sizeOf = (key, value) => key.length + utf8(JSON.stringify(value));
 const isQuota = (e) => /quota/i.test(String(e?.message || e));
-// Same entry written twice (a worker stopped between writing the log and clearing the queue).
-const sig = (e) => `${e?.time}\u0001${e?.kind}\u0001${e?.textHash}\u0001${(e?.rules || []).join(' ')}`;
+// Same entry written twice (a worker stopped between writing the log and clearing the queue, or
+// the content script resent a message whose answer was lost: same id).
+const sig = (e) => e?.id ? `id\u0001${e.id}` : `${e?.time}\u0001${e?.kind}\u0001${e?.textHash}\u0001${(e?.rules || []).join(' ')}`;
 
 function restorePending() {
   restored ||= chrome.storage.session.get(AUDIT_PENDING_KEY).then((r) => {

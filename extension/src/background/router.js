@@ -131,6 +131,7 @@ export function startBackground(coreTransport) {
         policy: status.info ? `${status.info.id}@${status.info.version}` : '',
       };
       if (msg.kind === 'override') entry.justification = msg.justification.trim();
+      if (isStr(msg.auditId, 64)) entry.id = msg.auditId; // a resent message is recorded once
       if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
       await appendAudit(entry);
       return true;

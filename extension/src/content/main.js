@@ -31,6 +31,22 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   const paintLog = [];
 
   const send = (msg) => chrome.runtime.sendMessage(msg).then((r) => (r && r.ok ? r.value : null), () => null);
+  // An audit entry must survive the background being stopped while it is on its way (Firefox
+  // suspends its event page, which then compiles the core again): a message that reached no
+  // receiver is sent again with the same id, and the log keeps each id once. Bounded (~1.5 s).
+  async function sendAudit(msg) {
+    const auditId = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    for (const wait of [150, 400, 900, -1]) {
+      try {
+        const r = await chrome.runtime.sendMessage({ ...msg, auditId });
+        return r && r.ok ? r.value : null;
+      } catch {
+        if (wait < 0 || !chrome.runtime?.id) return null;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+    return null;
+  }
   const labelOf = (cat) => pick(state.lang, state.categories?.[cat]?.label);
 
   async function hello() {
@@ -208,7 +224,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
     const r = await send({ type: 'rg:escalate', findings, draft: c.text });
     if (!r) return { failed: true };
     if (!r.error && r.escalate) {
-      send({ type: 'rg:audit', kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
+      sendAudit({ type: 'rg:audit', kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
         targets: (r.targets || []).map((x) => String(x.member || '')) });
     }
     return r;
@@ -232,7 +248,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
         fix: () => { dialog.close(); const i = c.visible().findIndex((f) => f.severity === 'block'); c.el.focus(); if (i >= 0) openCard(c, i, true, true); },
         escalate: () => escalate(c, [...blocks, ...c.incoming]),
         override: async (justification) => {
-          await send({ type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification });
+          await sendAudit({ type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification });
           dialog.close();
           c.el.focus();
           release();
