@@ -182,3 +182,18 @@ test('neither the log nor the journal can be written: not durable, so the send s
   assert.match(r.error, /journal: disk full/);
   storage.local.fail = null;  // the retry timer then writes it and stops
 });
+
+test('a resent entry (same id, later time) is recorded once; entries with other ids all are', async () => {
+  const storage = { local: area(), session: area() };
+  const audit = await start(storage);
+  await audit.appendAudit(entry(1, { id: 'a1' }));
+  // The content script resent the message because the answer was lost (event page stopped):
+  // a new background receives it again, with a new time.
+  const again = await start(storage);
+  await again.appendAudit(entry(2, { id: 'a1' }));
+  await again.appendAudit(entry(3, { id: 'b2' }));
+  await again.appendAudit(entry(4)); // no id: told apart by time, kind, hash and rules as before
+  const log = storage.local.data.get('audit');
+  assert.deepEqual(log.map((e) => e.id ?? null), ['a1', 'b2', null]);
+  assert.equal(log[0].time, entry(1).time, 'the first write stays');
+});
