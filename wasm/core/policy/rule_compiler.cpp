@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "pattern_lint.h"
 #include "text/utf.h"
 
 namespace rg::policy {
@@ -30,6 +31,7 @@ Regex RuleCompiler::regex(const json& value, const std::string& ptr, const json*
     return out;
   }
   out.pattern = std::move(re);
+  if (auto risk = backtrackingRisk(src)) warnings_.push_back({ptr, *risk});
   return out;
 }
 
