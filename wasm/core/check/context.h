@@ -52,8 +52,13 @@ class CheckContext {
   bool find(const Regex& re, std::vector<text::Span>& out, bool firstOnly = false);
 
  private:
+  // Whether the regex's literal prefilter holds on this text (scanned once, on first use).
+  bool mayMatch(const Regex& re);
+
   Outcome& out_;
   const CoverIndex& allow_;
+  bool literalsScanned_ = false, digit_ = false;
+  std::vector<uint8_t> exact_, folded_;
   RegexBudget& budget_;
 };
 
