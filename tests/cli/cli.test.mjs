@@ -89,6 +89,21 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.ok(j.errors.some((e) => e.pointer === '/rules/1/severity'));
     });
 
+    test('a pattern that backtracks catastrophically is a warning, not an error', () => {
+      const b = JSON.parse(readFileSync(SMALL, 'utf8'));
+      b.rules[0] = { ...b.rules[0], kind: 'pattern', pattern: '(x+x+)+y', examples: { flag: ['xxy'], pass: ['xx'] } };
+      for (const k of ['terms', 'match', 'obfuscation', 'exceptions', 'replacement', 'pairs']) delete b.rules[0][k];
+      const file = write('backtrack.json', JSON.stringify(b));
+      const r = run(['lint', file]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, /^warning: \/rules\/0\/pattern: pattern backtracks catastrophically/m);
+      const j = JSON.parse(run(['lint', file, '--json']).out);
+      assert.equal(j.ok, true);
+      assert.deepEqual(j.warnings.map((w) => w.pointer), ['/rules/0/pattern']);
+      assert.match(run(['--lang', 'de', 'lint', file]).out, /^Warnung: \/rules\/0\/pattern/m);
+      assert.deepEqual(JSON.parse(run(['lint', SMALL, '--json']).out).warnings, []);
+    });
+
     test('unreadable file, invalid JSON, a directory', () => {
       const missing = run(['lint', at('nope.json')]);
       assert.equal(missing.code, 3);

@@ -137,7 +137,8 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
   std::stable_sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.rule < b.rule; });
 
   const size_t firstFinding = out.findings.size();
-  CheckContext ctx(p, t, source, platform, out, allow);
+  RegexBudget budget = RegexBudget::forText(t.size());
+  CheckContext ctx(p, t, source, platform, out, allow, budget);
   auto o = occ.begin();
   for (uint32_t ri = 0; ri < n; ++ri) {
     auto from = o;

@@ -25,8 +25,8 @@ struct Occurrence {
 class CheckContext {
  public:
   CheckContext(const Policy& p, std::u16string_view t, uint8_t source, const std::string& platform, Outcome& out,
-               const CoverIndex& allow)
-      : policy(p), text(t), source(source), platform(platform), out_(out), allow_(allow) {}
+               const CoverIndex& allow, RegexBudget& budget)
+      : policy(p), text(t), source(source), platform(platform), out_(out), allow_(allow), budget_(budget) {}
 
   const Policy& policy;
   std::u16string_view text;
@@ -47,12 +47,19 @@ class CheckContext {
   void emit(text::Span s, double confidence = 1.0, const Replacements* replacements = nullptr) {
     out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements, s.begin, s.end});
   }
-  // Runs a pattern with its bounds; on a limit or error warns and returns false.
+  // Runs a pattern within its bounds and the check's budget (regex_run.h). Warns when a bound was
+  // hit; returns false when the pattern could not run (no matches to use).
   bool find(const Regex& re, std::vector<text::Span>& out, bool firstOnly = false);
 
  private:
+  // Whether the regex's literal prefilter holds on this text (scanned once, on first use).
+  bool mayMatch(const Regex& re);
+
   Outcome& out_;
   const CoverIndex& allow_;
+  bool literalsScanned_ = false, digit_ = false;
+  std::vector<uint8_t> exact_, folded_;
+  RegexBudget& budget_;
 };
 
 }  // namespace rg::eval

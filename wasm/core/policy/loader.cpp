@@ -30,6 +30,7 @@ class Loader {
 
   std::shared_ptr<Policy> run(const json& b);
   std::vector<PendingKey>& keys() { return compiler_->keys(); }
+  std::vector<BundleError>& warnings() { return compiler_->warnings(); }
 
  private:
   static std::string at(const std::string& ptr, std::string_view key) { return Validator::at(ptr, key); }
@@ -254,14 +255,17 @@ LoadResult load(std::string_view bundleJson) {
   if (!readJson(bundleJson, kMaxBundleBytes, kMaxDepth, b, result.errors)) return result;
   Loader loader(result.errors);
   std::shared_ptr<Policy> p = loader.run(b);
-  if (!result.errors.empty() || !p) return {nullptr, std::move(result.errors)};
+  if (!result.errors.empty() || !p) return {nullptr, std::move(result.errors), {}};
   compileAutomata(*p, loader.keys());
+  p->literals.exact.build();
+  p->literals.folded.build();
+  result.warnings = std::move(loader.warnings());
   UErrorCode status = U_ZERO_ERROR;
   p->wordBreak.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) p->wordBreak.reset();
   if (!p->wordBreak) {
     result.errors.push_back({"", "ICU break iteration data is missing; the bundle cannot be checked"});
-    return {nullptr, std::move(result.errors)};
+    return {nullptr, std::move(result.errors), {}};
   }
   result.policy = std::move(p);
   return result;

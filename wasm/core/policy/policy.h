@@ -44,7 +44,18 @@ using Replacements = std::vector<Localized>;
 
 struct Regex {
   std::shared_ptr<const icu::RegexPattern> pattern;  // compiled once; a matcher per check
+  // Literal prefilter (policy/literal_prefilter.h): clauses of literal ids into
+  // Policy::literals, all of which need one present literal; empty: always run.
+  std::vector<std::vector<int32_t>> require;
   bool present() const { return pattern != nullptr; }
+};
+
+// The literals of all patterns' prefilters, found in one pass per text. Ids: key << 1 | folded;
+// kDigitLiteral stands for "any decimal digit".
+struct PatternLiterals {
+  static constexpr int32_t kDigitLiteral = -1;
+  match::AhoCorasick exact, folded;  // folded: keys and text case-folded (full folding)
+  bool empty() const { return exact.empty() && folded.empty(); }
 };
 
 struct Example {
@@ -97,6 +108,7 @@ class Policy {
   std::vector<Automaton> automata;  // one per view kind in use
   std::shared_ptr<const esc::Team> team;
   policy::ContactPoints contacts;  // the company's own, never personal data
+  PatternLiterals literals;        // prefilters of every pattern
   std::unique_ptr<icu::BreakIterator> wordBreak;   // cloned per check that needs a boundary
 
   size_t memoryBytes() const;

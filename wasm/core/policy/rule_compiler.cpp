@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "literal_prefilter.h"
+#include "pattern_lint.h"
 #include "text/utf.h"
 
 namespace rg::policy {
@@ -30,6 +32,22 @@ Regex RuleCompiler::regex(const json& value, const std::string& ptr, const json*
     return out;
   }
   out.pattern = std::move(re);
+  PatternRequirement req = requirementOf(text::toUtf16(src), f);
+  for (const Clause& c : req.clauses) {
+    std::vector<int32_t> ids;
+    for (const Literal& l : c) {
+      if (l.digit) {
+        ids.push_back(PatternLiterals::kDigitLiteral);
+        continue;
+      }
+      match::AhoCorasick& ac = req.caseInsensitive ? policy.literals.folded : policy.literals.exact;
+      int32_t key = ac.add(l.text);
+      if (key < 0) { ids.clear(); break; }  // an empty literal requires nothing
+      ids.push_back(key << 1 | (req.caseInsensitive ? 1 : 0));
+    }
+    if (!ids.empty()) out.require.push_back(std::move(ids));
+  }
+  if (auto risk = backtrackingRisk(src)) warnings_.push_back({ptr, *risk});
   return out;
 }
 

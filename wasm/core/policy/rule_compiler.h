@@ -39,10 +39,13 @@ class RuleCompiler {
                 std::vector<Replacements>* perTerm, uint32_t item = 0, bool allowObjects = true);
   // The keys are compiled into automata after all rules were read.
   std::vector<PendingKey>& keys() { return keys_; }
+  // Lint warnings: the bundle is valid, but something in it is doubtful.
+  std::vector<BundleError>& warnings() { return warnings_; }
 
  private:
   void addTerm(const std::string& textUtf8, const std::string& ptr, text::ViewKind view, Entry e);
   std::vector<PendingKey> keys_;
+  std::vector<BundleError> warnings_;
   size_t totalTerms_ = 0;
 };
 
