@@ -497,7 +497,12 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   if (!object(b, "")) return nullptr;
   onlyKeys(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow", "categories",
-                   "rules", "team"});
+                   "rules", "team", "collect_examples"});
+  // Whether a responder's "not a problem here" may keep the sentence (else only its keyed hash).
+  if (const json* c = field(b, "collect_examples", "", false)) {
+    if (!c->is_boolean()) err("/collect_examples", "must be true or false");
+    else p_->collectExamples = c->get<bool>();
+  }
   if (const json* f = field(b, "format", "", true)) {
     std::string s;
     if (string(*f, "/format", s) && s != "replyguard-bundle/1")
