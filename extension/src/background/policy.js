@@ -162,6 +162,10 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {}, o
         if (Number.isFinite(u?.nextAttemptAt)) {
           await chrome.alarms.create(ALARM, { when: Math.max(Date.now() + 1000, u.nextAttemptAt) });
         }
+      } catch (e) {
+        // Whatever failed, the next round is scheduled: updates never stop for good.
+        await chrome.alarms.create(ALARM, { when: Date.now() + RETRY_MS * 10 }).catch(() => {});
+        throw e;
       } finally {
         invalidate(); // settings read for this round are picked up even when the round failed
       }
