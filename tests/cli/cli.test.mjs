@@ -142,8 +142,10 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       const r = run(['lint', file]);
       assert.equal(r.code, 3);
       assert.match(r.err, /larger than 16777216 bytes/);
-      const v = run(['verify', file, '--pub', SMALL]);
+      assert.equal(run(['keygen', '--out', at('sizekey')]).code, 0);
+      const v = run(['verify', file, '--pub', at('sizekey.pub')]);
       assert.equal(v.code, 3);
+      assert.match(v.err, /larger than 25165824 bytes/);
       const fromStdin = spawnSync(CLI, ['lint', '-'], { input: Buffer.alloc(17 * 1024 * 1024, 0x20), encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } });
       assert.equal(fromStdin.status, 3);
       assert.match(fromStdin.stderr, /larger than 16777216 bytes/);

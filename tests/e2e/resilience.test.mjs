@@ -61,9 +61,10 @@ async function liveWorker(context) {
   }, { timeout: 20000, message: 'live service worker' });
 }
 
-/** An audit entry sent the way the content script sends it (sender = the tab). */
+/** An audit entry sent the way the content script sends it (sender = the tab); value: durable. */
 const auditMsg = (page, justification, draft = 'Sorry, you idiot.') => isoEval(page, (a) => chrome.runtime.sendMessage(
-  { type: 'rg:audit', kind: 'override', rules: ['insult.words'], draft: a.draft, platform: '', justification: a.justification }),
+  { type: 'rg:audit', kind: 'override', rules: ['insult.words'], draft: a.draft, platform: '', justification: a.justification })
+  .then((r) => ({ ok: r?.ok, value: r?.value?.durable })),
 { justification, draft });
 
 const field = async (page) => (await rgState(page))?.fields?.[0];

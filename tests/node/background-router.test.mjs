@@ -54,11 +54,11 @@ async function startBackground({ core }) {
   return { send, local };
 }
 
-function recordingCore(findings) {
+function recordingCore(findings, info = {}) {
   const calls = [];
   const core = async (msg) => {
     calls.push(msg);
-    if (msg.op === 'ensure') return { ok: true, value: { info: { id: 'replyguard.default', version: 1, categories: {} }, source: 'default', loadMs: 1 } };
+    if (msg.op === 'ensure') return { ok: true, value: { info: { id: 'replyguard.default', version: 1, categories: {}, ...info }, source: 'default', loadMs: 1 } };
     if (msg.op === 'check') return { ok: true, value: { result: { findings, warnings: [] }, ms: 1 } };
     if (msg.op === 'escalate') return { ok: true, value: { escalate: true, targets: [] } };
     if (msg.op === 'validate') return { ok: true, value: { ok: true } };
@@ -98,4 +98,22 @@ test('an audit entry answers durable, is written once per id, and hashes the dra
   assert.match(log[0].textHash, /^[0-9a-f]{64}$/);
   assert.notEqual(log[0].textHash, plain, 'not confirmable by hashing a guess');
   assert.ok(typeof local.data.get('auditKey') === 'string', 'the per-install secret is kept');
+});
+
+test('"Not a problem here" keeps a false-positive example: the sentence only where the bundle allows it', async () => {
+  const text = 'Thanks for waiting. That idiot of a router needs a restart! Anything else?';
+  const msg = { type: 'rg:example', rule: 'insult.words', category: 'insult', source: 'reply', text, begin: 25, end: 30, lang: 'en' };
+  let bg = await startBackground({ core: recordingCore([]) });
+  assert.deepEqual((await bg.send(msg)).value, { kept: 'hash' });
+  let [e] = bg.local.data.get('examples');
+  assert.deepEqual([e.rule, e.category, e.source, e.text], ['insult.words', 'insult', 'reply', undefined]);
+  assert.match(e.textHash, /^[0-9a-f]{64}$/);
+  bg = await startBackground({ core: recordingCore([], { collect_examples: true }) });
+  assert.deepEqual((await bg.send(msg)).value, { kept: 'sentence' });
+  [e] = bg.local.data.get('examples');
+  assert.equal(e.text, 'That idiot of a router needs a restart!');
+  const { toCorpusJsonl } = await import('../../extension/src/shared/examples.js');
+  const line = JSON.parse(toCorpusJsonl([e, { ...e, text: undefined, textHash: 'ab' }]).trim());
+  assert.deepEqual([line.id, line.source, line.lang, line.text, line.categories], ['fp-r-en-001', 'reply', 'en', e.text, []]);
+  assert.deepEqual(line.false_positive, { rule: 'insult.words', category: 'insult' });
 });

@@ -34,9 +34,9 @@ function localArea() {
 
 let instance = 0;
 /** A fresh service worker: new module instance over the given browser state. */
-async function start({ local, managed, served, core = async () => ({ ok: true, value: { ok: true } }) }) {
+async function start({ local, session, managed, served, core = async () => ({ ok: true, value: { ok: true } }) }) {
   globalThis.chrome = {
-    storage: { local, managed: { get: async () => clone(managed) } },
+    storage: { local, session, managed: { get: async () => clone(managed) } },
     alarms: { create: async () => {} },
     runtime: { getURL: (p) => `chrome-extension://rg/${p}` },
   };
@@ -98,4 +98,18 @@ test('a bundle the core refuses to load is passed over with its reason, never si
   assert.equal(policy.origin, 'default');
   assert.deepEqual(policy.skipped.map((x) => x.code), ['stored_rejected']);
   assert.match(policy.skipped[0].reason, /unknown rule kind/);
+}));
+
+test("the core's verdict on a bundle survives a worker restart: the first check after it does not wait for a validation", () => withClock(async () => {
+  const local = localArea(), session = localArea();
+  const asked = [];
+  const core = async (msg) => { asked.push(msg.op); return { ok: true, value: { ok: true } }; };
+  let policies = await start({ local, session, managed: managedSettings, served: () => envelope(key, bundleText({ version: 6 })), core });
+  await policies.update({ force: true });
+  await new Promise((r) => setTimeout(r, 10));  // the verdict is saved in the background
+  asked.length = 0;
+  policies = await start({ local, session, managed: managedSettings, served: () => envelope(key, bundleText({ version: 6 })), core });
+  const { policy } = await policies.current();
+  assert.equal(JSON.parse(policy.bundleText).version, 6);
+  assert.deepEqual(asked, [], 'no validation after the restart');
 }));

@@ -370,6 +370,16 @@ describe('updater.js', () => {
     assert.equal((await updater.tick({ urls: [URL1], trusted: trustA })).status, 'not_due', 'the backoff holds');
   });
 
+  test('a verification that throws is a refused download with its reason, and backs off like any failure', async () => {
+    const { updater, store } = setup({ [URL1]: [{ body: envelope(keyA, bundleText({ version: 2 })) }] });
+    store.offer = async () => { throw new RangeError('Maximum call stack size exceeded'); };
+    const r = await updater.tick({ urls: [URL1], trusted: trustA });
+    assert.equal(r.status, 'failed');
+    assert.deepEqual([r.attempts[0].outcome, r.attempts[0].status], ['rejected', 'invalid']);
+    assert.match(r.attempts[0].message, /Maximum call stack/);
+    assert.equal(r.failures, 1);
+  });
+
   test('state persists in storage', async () => {
     const { updater, storage } = setup({ [URL1]: { status: 500 } });
     await updater.tick({ urls: [URL1], trusted: trustA });

@@ -62,7 +62,7 @@ const std::map<std::string_view, Text> kMessages = {
   {"verify.key_id_mismatch", {"bad signature: the signed header names another key", "ungültige Signatur: der signierte Kopf nennt einen anderen Schlüssel"}},
   {"verify.digest_mismatch", {"bad signature: the bundle does not match the signed sha256", "ungültige Signatur: das Bundle passt nicht zum signierten sha256"}},
   {"verify.too_large", {"invalid signed bundle: \"{0}\" is larger than {1} bytes", "ungültiges signiertes Bundle: \"{0}\" ist größer als {1} Bytes"}},
-  {"verify.strict_json", {"not a signed bundle: {0} holds a NUL byte or starts with a byte-order mark", "kein signiertes Bundle: {0} enthält ein NUL-Byte oder beginnt mit einer Byte-Order-Mark"}},
+  {"verify.strict_json", {"not a signed bundle: the file holds a NUL byte or starts with a byte-order mark", "kein signiertes Bundle: die Datei enthält ein NUL-Byte oder beginnt mit einer Byte-Order-Mark"}},
   {"keys.weak_key", {"{0}: the key is not usable (a small-order or non-canonical Ed25519 point)", "{0}: der Schlüssel ist unbrauchbar (ein Ed25519-Punkt kleiner Ordnung oder nicht kanonisch)"}},
   {"verify.id_version_mismatch", {"invalid signed bundle: header bundle_id/version differ from the bundle's id/version", "ungültiges signiertes Bundle: bundle_id/version im Kopf weichen von id/version des Bundles ab"}},
   {"verify.expired", {"expired: the signature was valid until {0}", "abgelaufen: die Signatur war gültig bis {0}"}},

@@ -162,7 +162,7 @@ VerifyResult verifySigned(const std::string& envelopeText, const std::vector<Tru
                           const VerifyOptions& options) {
   if (envelopeText.size() > kMaxEnvelopeBytes)
     return fail(VerifyStatus::Invalid, tr("verify.too_large", {"envelope", std::to_string(kMaxEnvelopeBytes)}));
-  if (!strictJsonText(envelopeText)) return fail(VerifyStatus::Invalid, tr("verify.strict_json", {"the file"}));
+  if (!strictJsonText(envelopeText)) return fail(VerifyStatus::Invalid, tr("verify.strict_json"));
   nlohmann::json env = nlohmann::json::parse(envelopeText, nullptr, false);
   if (!env.is_object()) return fail(VerifyStatus::Invalid, tr("verify.not_json"));
   if (!env.contains("format") || env["format"] != kSignedFormat)

@@ -46,7 +46,8 @@ nlohmann::json policyInfo(const Policy& policy) {
           {"languages", policy.languages},
           {"categories", policy.categories.is_object() ? policy.categories : cats},
           {"rules", policy.rules.size()},
-          {"team", policy.team != nullptr}};
+          {"team", policy.team != nullptr},
+          {"collect_examples", policy.collectExamples}};
 }
 
 nlohmann::json runExamples(const Policy& policy) {

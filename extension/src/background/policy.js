@@ -18,6 +18,8 @@ export const MANAGED_CACHE_KEY = 'replyguard.managed.last';
 const MANAGED_WAIT_MS = 300;
 // A policy computed while the core could not be asked is computed again after this long.
 const RETRY_MS = 30 * 1000;
+/** chrome.storage.session: the core's verdicts on bundle texts, by fnv1a hash. */
+const VALIDATED_KEY = 'replyguard.validated';
 
 /** Keys of the settings object that feed the distribution (a change forces an update round). */
 export const DIST_SETTING_KEYS = ['bundleUrl', 'publicKeys', 'memberId'];
@@ -76,19 +78,30 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {}, o
   async function validate(text) {
     const h = fnv1a(text);
     if (validated.has(h)) return validated.get(h);
+    // Verdicts survive service-worker restarts (session storage): validating starts a separate
+    // core instance, which the first check after every restart should not wait for.
+    const saved = await chrome.storage.session?.get(VALIDATED_KEY).then((r) => r?.[VALIDATED_KEY]?.[h], () => undefined);
+    if (saved && typeof saved.ok === 'boolean') { validated.set(h, saved); return saved; }
     const r = await coreTransport({ op: 'validate', text });
     // Not the bundle's fault and not cached: the sources keep it as a candidate, and the policy
     // in force is computed again shortly (retryLater).
     if (!r?.ok) return { ok: false, transient: true, errors: [{ pointer: '', message: r?.error || 'core unavailable' }] };
-    const v = { ok: !!r.value?.ok, errors: r.value?.errors || [] };
+    const v = { ok: !!r.value?.ok, errors: (r.value?.errors || []).slice(0, 50) };
     if (validated.size > 32) validated.clear();
     validated.set(h, v);
+    chrome.storage.session?.get(VALIDATED_KEY).then((got) => {
+      const all = Object.entries(got?.[VALIDATED_KEY] || {}).slice(-31);
+      return chrome.storage.session.set({ [VALIDATED_KEY]: Object.fromEntries([...all, [h, v]]) });
+    }).catch(() => { /* memory only */ });
     return v;
   }
 
   /** The core refused to load this text although it was chosen: never choose it again. */
   function rejected(text, errors) {
-    validated.set(fnv1a(text), { ok: false, errors: errors?.length ? errors : [{ pointer: '', message: 'the checker refused the bundle' }] });
+    const v = { ok: false, errors: errors?.length ? errors.slice(0, 50) : [{ pointer: '', message: 'the checker refused the bundle' }] };
+    validated.set(fnv1a(text), v);
+    chrome.storage.session?.get(VALIDATED_KEY).then((got) =>
+      chrome.storage.session.set({ [VALIDATED_KEY]: { ...(got?.[VALIDATED_KEY] || {}), [fnv1a(text)]: v } })).catch(() => {});
     invalidate();
   }
 
@@ -162,6 +175,10 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {}, o
         if (Number.isFinite(u?.nextAttemptAt)) {
           await chrome.alarms.create(ALARM, { when: Math.max(Date.now() + 1000, u.nextAttemptAt) });
         }
+      } catch (e) {
+        // Whatever failed, the next round is scheduled: updates never stop for good.
+        await chrome.alarms.create(ALARM, { when: Date.now() + RETRY_MS * 10 }).catch(() => {});
+        throw e;
       } finally {
         invalidate(); // settings read for this round are picked up even when the round failed
       }

@@ -10,6 +10,7 @@ import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/setti
 import { hmacSha256Hex } from '../shared/hash.js';
 import { isStr, isInt, cleanFinding, MAX_TEXT, MAX_CHECK_TEXT } from '../shared/messages.js';
 import { checkInWindows } from './windows.js';
+import { EXAMPLES_KEY, MAX_EXAMPLES, sentenceAt } from '../shared/examples.js';
 
 /** The install's secret for audit text hashes: made once, kept in local storage (memory if full). */
 const AUDIT_KEY_KEY = 'auditKey';
@@ -179,6 +180,22 @@ export function startBackground(coreTransport) {
       const r = await appendAudit(entry);
       return { durable: r.durable, stored: r.stored, id: entry.id };
     },
+  };
+
+  // A card's "Not a problem here": a false-positive example, on this device only (shared/examples.js).
+  fromContent.example = async (msg) => {
+    if (!isStr(msg.rule, 200) || !isStr(msg.category ?? '', 200) || !['reply', 'incoming'].includes(msg.source) || !isStr(msg.text)
+        || !isInt(msg.begin) || !isInt(msg.end) || msg.end < msg.begin || msg.end > msg.text.length || !['de', 'en'].includes(msg.lang))
+      throw new Error('bad example');
+    await Promise.race([ensurePolicy().catch(() => {}), new Promise((r) => setTimeout(r, 1500))]);
+    const sentence = sentenceAt(msg.text, msg.begin, msg.end, msg.lang);
+    const collect = status.info?.collect_examples === true;
+    const entry = { time: new Date().toISOString(), rule: msg.rule, category: msg.category || '', source: msg.source, lang: msg.lang,
+      policy: status.info ? `${status.info.id}@${status.info.version}` : '',
+      ...(collect ? { text: sentence } : { textHash: await hmacSha256Hex(await auditKey(), sentence) }) };
+    const { [EXAMPLES_KEY]: list = [] } = await chrome.storage.local.get(EXAMPLES_KEY);
+    await chrome.storage.local.set({ [EXAMPLES_KEY]: [...list, entry].slice(-MAX_EXAMPLES) });
+    return { kept: collect ? 'sentence' : 'hash' };
   };
 
   // ---- extension pages (popup, options) ----------------------------------------------------

@@ -161,6 +161,9 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
       const c = cardCtrl;
       card.close(true);
       if (c) { c.dismissed.add(`${f.rule}\u0001${f.text}`); c.active = -1; report(); schedulePaint(); }
+      // A false-positive example for the admin, kept on this device (the background decides what).
+      if (c) send({ type: 'rg:example', rule: f.rule, category: f.category, source: f.source === 'incoming' ? 'incoming' : 'reply',
+        text: f.source === 'incoming' ? c.incomingText() : c.text, begin: f.begin, end: f.end, lang: state.lang });
     },
     onClose: (returnFocus) => {
       if (cardCtrl) { cardCtrl.active = -1; if (returnFocus) cardCtrl.el.focus({ preventScroll: true }); }

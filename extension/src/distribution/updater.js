@@ -108,7 +108,13 @@ export function createUpdater({ fetch, store, storage, clock, random = Math.rand
       return { url, outcome: 'network_error', message: String(e?.message ?? e) };
     }
     if (body.length > MAX_DOWNLOAD_BYTES) return { url, outcome: 'too_large', message: `${body.length} bytes` };
-    const r = await store.offer(body, { trusted, source: url, pin, scope });
+    let r;
+    try {
+      r = await store.offer(body, { trusted, source: url, pin, scope });
+    } catch (e) {
+      // Never a silent stop: an unexpected failure is a refused download, shown and retried.
+      return { url, outcome: 'rejected', status: 'invalid', message: `verification failed: ${String(e?.message ?? e)}` };
+    }
     if (!r.accepted) return { url, outcome: 'rejected', status: r.status, message: r.message };
     state.validators[url] = {
       etag: response.headers?.get?.('etag') ?? null,

@@ -9,6 +9,7 @@ import { SITES } from '../content/sites/index.js';
 import { toCsv } from './audit-export.js';
 import { auditNotice } from './audit-notice.js';
 import { readAudit, AUDIT_META_KEY, AUDIT_PENDING_KEY } from '../shared/audit-store.js';
+import { EXAMPLES_KEY, toCorpusJsonl } from '../shared/examples.js';
 
 const $ = (id) => document.getElementById(id);
 const ask = (msg) => chrome.runtime.sendMessage(msg).then((r) => r || { ok: false, error: 'no answer' }, (e) => ({ ok: false, error: String(e) }));
@@ -159,6 +160,13 @@ async function renderAudit() {
   return audit.entries;
 }
 
+async function renderExamples() {
+  const { [EXAMPLES_KEY]: list = [] } = await chrome.storage.local.get(EXAMPLES_KEY);
+  const withText = list.filter((e) => typeof e.text === 'string').length;
+  $('examples-count').textContent = t(lang, 'options_examples_count', String(list.length), String(withText));
+  return list;
+}
+
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -212,10 +220,14 @@ async function main() {
 
   $('export-csv').onclick = async () => download('replyguard-audit.csv', 'text/csv', toCsv(await renderAudit()));
   $('export-json').onclick = async () => download('replyguard-audit.json', 'application/json', JSON.stringify(await renderAudit(), null, 2));
+  $('export-examples').onclick = async () => download('replyguard-false-positives.jsonl', 'application/jsonl', toCorpusJsonl(await renderExamples()));
 
   await renderPolicy();
-  await Promise.all([renderSites(settings), renderAudit()]);
-  chrome.storage.onChanged.addListener((c) => { if (c[KEYS.audit] || c[AUDIT_META_KEY] || c[AUDIT_PENDING_KEY]) renderAudit(); });
+  await Promise.all([renderSites(settings), renderAudit(), renderExamples()]);
+  chrome.storage.onChanged.addListener((c) => {
+    if (c[KEYS.audit] || c[AUDIT_META_KEY] || c[AUDIT_PENDING_KEY]) renderAudit();
+    if (c[EXAMPLES_KEY]) renderExamples();
+  });
 }
 
 main();

@@ -157,8 +157,13 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
-                         "categories", "rules", "team", "contact_points"}))
+                         "categories", "rules", "team", "contact_points", "collect_examples"}))
     return nullptr;
+  // Whether a responder's "not a problem here" may keep the sentence (else only its keyed hash).
+  if (const json* c = v_.field(b, "collect_examples", "", false)) {
+    if (!c->is_boolean()) v_.err("/collect_examples", "must be true or false");
+    else p_->collectExamples = c->get<bool>();
+  }
   if (const json* f = v_.field(b, "format", "", true)) {
     std::string s;
     if (v_.string(*f, "/format", s) && s != "replyguard-bundle/1")

@@ -101,6 +101,7 @@ class Policy {
  public:
   std::string id;
   int64_t version = 0;
+  bool collectExamples = false;  // bundle "collect_examples": false-positive reports may keep the sentence
   Localized name, description;
   std::vector<std::string> languages;
   nlohmann::json categories;  // as written in the bundle (validated)
