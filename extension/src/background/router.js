@@ -10,12 +10,17 @@ import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/setti
 import { sha256Hex } from '../shared/hash.js';
 import { isStr, isInt, cleanFinding, MAX_TEXT, MAX_CHECK_TEXT } from '../shared/messages.js';
 import { checkInWindows } from './windows.js';
+import { createDeliveryService } from './delivery/service.js';
+import { escalationHandlers } from './delivery/router-ops.js';
 
 export function startBackground(coreTransport) {
   const extOrigin = chrome.runtime.getURL('');
   const status = { ok: null, error: '', loadMs: null, info: null, source: 'default', policyErrors: null };
   const { tabs, ready: tabsReady, save: saveTabs } = tabCounts(); // tabId -> Map(frameId -> {count, blocks, incoming}), kept across restarts
   let ensured = null;
+  // Audit and escalation delivery to the company's endpoints (off unless the admin configures it).
+  const delivery = createDeliveryService({ bundleInfo: () => status.info, version: chrome.runtime.getManifest?.().version || '' });
+  const escOps = escalationHandlers({ delivery, core: (op, p) => core(op, p), policyName: () => (status.info ? `${status.info.id}@${status.info.version}` : '') });
   // The admin's settings arrived late (browser start) and differ from the last ones: as a change.
   const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange() });
 
@@ -115,11 +120,14 @@ export function startBackground(coreTransport) {
       const findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
       const settings = await getSettings();
       const { memberId } = await locks(); // the admin's member_id wins over the user's
-      return core('escalate', { request: {
+      const request = {
         findings, now: Date.now(), member: memberId || settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
         lang: resolveLang(settings.lang),
-      } });
+      };
+      return escOps.remember(request, await core('escalate', { request }), sender);
     },
+    deliverEscalation: (msg, sender) => escOps.deliver(msg, sender),
+    escalationStatus: (msg) => escOps.status(msg),
     async audit(msg, sender) {
       if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft)) throw new Error('bad audit');
       if (msg.kind === 'override' && !(isStr(msg.justification, 2000) && msg.justification.trim().length >= 10)) throw new Error('justification required');
@@ -137,6 +145,7 @@ export function startBackground(coreTransport) {
       if (msg.kind === 'override') entry.justification = msg.justification.trim();
       if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
       await appendAudit(entry);
+      delivery.onAudit(entry, msg.draft).catch(() => {}); // queued durably for the company's endpoint, when configured
       return true;
     },
   };
@@ -192,6 +201,7 @@ export function startBackground(coreTransport) {
       return { ok: true, info: v.info };
     },
     async syncSites() { return syncExtraSites(); },
+    async deliveryStatus() { return { ...(await delivery.status()), origins: await delivery.managedOrigins() }; },
   };
 
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {

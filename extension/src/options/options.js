@@ -8,6 +8,7 @@ import { warningItems, relativeAge, formatDate } from '../shared/dist-ui.js';
 import { SITES } from '../content/sites/index.js';
 import { toCsv } from './audit-export.js';
 import { auditNotice } from './audit-notice.js';
+import { renderDeliveryAccess } from './delivery-access.js';
 import { readAudit, AUDIT_META_KEY, AUDIT_PENDING_KEY } from '../shared/audit-store.js';
 
 const $ = (id) => document.getElementById(id);
@@ -214,7 +215,7 @@ async function main() {
   $('export-json').onclick = async () => download('replyguard-audit.json', 'application/json', JSON.stringify(await renderAudit(), null, 2));
 
   await renderPolicy();
-  await Promise.all([renderSites(settings), renderAudit()]);
+  await Promise.all([renderSites(settings), renderAudit(), renderDeliveryAccess(lang).catch(() => {})]);
   chrome.storage.onChanged.addListener((c) => { if (c[KEYS.audit] || c[AUDIT_META_KEY] || c[AUDIT_PENDING_KEY]) renderAudit(); });
 }
 
