@@ -145,7 +145,8 @@ export function startBackground(coreTransport) {
       if (msg.kind === 'override') entry.justification = msg.justification.trim();
       if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
       await appendAudit(entry);
-      delivery.onAudit(entry, msg.draft).catch(() => {}); // queued durably for the company's endpoint, when configured
+      // Queued durably for the company's endpoint (when configured) before the send goes on; bounded, never holds it long.
+      await Promise.race([delivery.onAudit(entry, msg.draft).catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
       return true;
     },
   };
@@ -256,6 +257,7 @@ export function startBackground(coreTransport) {
   chrome.permissions.onRemoved.addListener(() => syncExtraSites().catch(() => {}));
   chrome.runtime.onStartup?.addListener(() => syncExtraSites().catch(() => {}));
   chrome.runtime.onInstalled.addListener(() => syncExtraSites().catch(() => {}));
-  // Warm the core so the first keystroke does not wait for wasm compilation.
-  ensurePolicy().catch(() => {});
+  // Warm the core so the first keystroke does not wait for wasm compilation; then deliver what an
+  // earlier worker left queued (a bundle-configured endpoint is known only with the policy).
+  ensurePolicy().then(() => delivery.run(), () => delivery.run());
 }

@@ -16,11 +16,15 @@ export const MANAGED_CACHE_KEY = 'replyguard.managed.last'; // kept by policy.js
 const INSTANCE_KEY = 'dq.instance';
 const CONFIG_KEY = 'dq.config'; // the endpoint last delivered to: a new endpoint starts without the old wait
 
-/** Managed settings, live when they answer quickly, else as policy.js last saw them. */
-async function readManaged(storage) {
+/**
+ * Managed settings, live when they answer within `waitMs`, else as policy.js last saw them.
+ * Chrome answers only once its policy loader settled (about 3 s after the browser started); an
+ * audit entry may wait for that (nothing is queued under a wrong "off"), the popup may not.
+ */
+async function readManaged(storage, waitMs = 300) {
   const live = await Promise.race([
-    Promise.resolve().then(() => chrome.storage.managed?.get(null)).then((v) => v ?? {}, () => null),
-    new Promise((r) => setTimeout(() => r(null), 300)),
+    Promise.resolve().then(() => chrome.storage.managed?.get(null)).then((v) => v ?? {}, () => ({})),
+    new Promise((r) => setTimeout(() => r(null), waitMs)),
   ]);
   if (live) return live;
   return (await storage.get(MANAGED_CACHE_KEY))[MANAGED_CACHE_KEY] || {};
@@ -35,8 +39,8 @@ export function createDeliveryService({ bundleInfo = () => null, version = '', s
   let instanceId = '';
   let timer = 0;
 
-  async function current() {
-    const r = auditDeliveryConfig(await readManaged(storage), bundleInfo()?.delivery || null);
+  async function current(waitMs) {
+    const r = auditDeliveryConfig(await readManaged(storage, waitMs), bundleInfo()?.delivery || null);
     config = r.config;
     errors = r.errors;
     return config;
@@ -63,13 +67,13 @@ export function createDeliveryService({ bundleInfo = () => null, version = '', s
     accepted: (r) => (config.format === 'otlp' ? rejectedByReceiver(r.body) : { rejected: 0, message: '' }),
   });
 
-  async function ready() {
+  async function ready(waitMs) {
     if (!instanceId) {
       const got = (await storage.get(INSTANCE_KEY))[INSTANCE_KEY];
       instanceId = got || crypto.randomUUID();
       if (!got) await storage.set({ [INSTANCE_KEY]: instanceId });
     }
-    const c = await current();
+    const c = await current(waitMs);
     if (c) {
       const last = (await storage.get(CONFIG_KEY))[CONFIG_KEY];
       if (last !== `${c.format} ${c.url}`) { await batcher.reset(); await storage.set({ [CONFIG_KEY]: `${c.format} ${c.url}` }); }
@@ -96,7 +100,7 @@ export function createDeliveryService({ bundleInfo = () => null, version = '', s
   return {
     /** An audit entry is in the local log: queue it for delivery (when configured). */
     async onAudit(entry, draft) {
-      const c = await ready().catch(() => null);
+      const c = await ready(5000).catch(() => null);
       if (!c) return { queued: false, off: true };
       const copy = { ...entry };
       if (c.includeDraft && typeof draft === 'string') copy.draft = draft;
