@@ -9,6 +9,8 @@ import { DEFAULT_MAX_ENTRIES } from './queue.js';
 import { DEFAULT_BATCH } from './batcher.js';
 
 export const FORMATS = ['otlp', 'jsonl'];
+/** Managed settings read here (extension/managed_schema.json declares them next to distribution's). */
+export const DELIVERY_MANAGED_KEYS = ['audit_delivery', 'escalation_endpoints'];
 export const MIN_QUEUE = 100;
 export const MAX_QUEUE = 50_000;
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
