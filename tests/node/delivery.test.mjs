@@ -224,7 +224,7 @@ test('config: off by default; managed wins over the bundle; headers only from ma
   assert.deepEqual([b.url, b.format, b.includeDraft, b.origin], ['https://siem.example/in', 'jsonl', true, 'bundle']);
   const m = auditDeliveryConfig({ audit_delivery: { url: 'https://otel.example/v1/logs', headers: { Authorization: 'Bearer x', Cookie: 'no', 'Bad\nName': 'v' }, include_draft: false } },
     { audit: { format: 'jsonl', url: 'https://siem.example/in', include_draft: true } });
-  assert.deepEqual([m.config.url, m.config.format, m.config.includeDraft], ['https://otel.example/v1/logs', 'jsonl', false]);
+  assert.deepEqual([m.config.url, m.config.format, m.config.includeDraft], ['https://otel.example/v1/logs', 'otlp', false], 'the format goes with the managed URL');
   assert.deepEqual(m.config.headers, { Authorization: 'Bearer x' });
   assert.equal(m.errors.length, 2);
   const bad = auditDeliveryConfig({ audit_delivery: { url: 'http://plain.example/', format: 'otlp' } });

@@ -21,6 +21,7 @@ export function createBatcher({ queue, storage, encode, send, wake = () => {}, a
   batchSize = DEFAULT_BATCH, maxBodyBytes = MAX_BODY_BYTES, now = Date.now, random = Math.random }) {
   let running = null;
   let again = false; // asked to run while running: entries queued after the last peek
+  let forceAgain = false;
   const load = async () => ({ ...initialState(), ...((await storage.get(STATE_KEY))[STATE_KEY] || {}) });
   const save = (s) => storage.set({ [STATE_KEY]: s });
 
@@ -67,10 +68,16 @@ export function createBatcher({ queue, storage, encode, send, wake = () => {}, a
   return {
     /** Delivers what is queued unless a retry is planned for later (force: now anyway, e.g. back online). */
     run({ force = false } = {}) {
-      if (running) { again = true; return running; }
+      if (running) { again = true; forceAgain ||= force; return running; }
       running = (async () => {
         let r;
-        do { again = false; r = await drain(force); } while (again && !r.waiting);
+        let f = force;
+        do {
+          again = false;
+          r = await drain(f);
+          f = forceAgain; // a forced request that arrived meanwhile (back online) is not swallowed by a planned wait
+          forceAgain = false;
+        } while (again && (!r.waiting || f));
         return r;
       })().finally(() => { running = null; });
       return running;

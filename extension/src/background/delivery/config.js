@@ -52,7 +52,8 @@ export function auditDeliveryConfig(managed = {}, bundle = null) {
     if (isHttpsUrl(mm.url)) url = mm.url;
     else errors.push({ key: 'audit_delivery', message: 'url must be an https:// URL' });
   } else if (b?.url && isHttpsUrl(b.url)) url = b.url;
-  const format = mm.format !== undefined ? mm.format : (b?.format || 'otlp');
+  // The format goes with the URL: the managed one's (default otlp) or the bundle's.
+  const format = mm.format !== undefined ? mm.format : mm.url !== undefined ? 'otlp' : (b?.format || 'otlp');
   if (!FORMATS.includes(format)) errors.push({ key: 'audit_delivery', message: `format must be one of ${FORMATS.join(', ')}` });
   const int = (v, lo, hi, d, name) => {
     if (v === undefined) return d;
