@@ -18,7 +18,9 @@ export function makeManifest({ target, version, test }) {
     action: { default_popup: 'popup.html', default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },
     permissions: ['storage', 'scripting', 'alarms'],
-    host_permissions: hosts,
+    // Test builds may also POST to the e2e's local HTTPS receivers (delivery); store builds ask
+    // for a delivery endpoint's origin through optional_host_permissions (docs/admin/delivery.md).
+    host_permissions: test ? [...hosts, 'https://127.0.0.1/*'] : hosts,
     // Other Mastodon instances (and any site the company adds) are asked for at run time.
     optional_host_permissions: ['https://*/*'],
     content_scripts: [{

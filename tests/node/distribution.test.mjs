@@ -13,6 +13,7 @@ import { ed25519VerifyFallback } from '../../extension/src/distribution/ed25519-
 import { createPolicyStore, STORE_KEY } from '../../extension/src/distribution/store.js';
 import { createUpdater, backoffDelay, isAllowedBundleUrl, UPDATER_KEY } from '../../extension/src/distribution/updater.js';
 import { resolveSettings, resolvePolicy, normalizeManaged, readManagedStorage, Origin } from '../../extension/src/distribution/sources.js';
+import { auditDeliveryConfig, DELIVERY_MANAGED_KEYS } from '../../extension/src/background/delivery/config.js';
 import { createDistribution } from '../../extension/src/distribution/distribution.js';
 import { makeKey, bundleText, envelope, memoryStorage, clockAt, fakeFetch, DAY, T0 } from './distribution-helpers.mjs';
 
@@ -542,7 +543,12 @@ describe('managed_schema.json and the admin examples', () => {
                      inline_bundle: '{}', lock_policy: true, lock_pause: false, lock_override: true, member_id: 'anna', bundle_id: 'com.example.support' };
     const { settings, errors } = normalizeManaged(sample);
     assert.deepEqual(errors, []);
-    assert.deepEqual(Object.keys(settings).sort(), Object.keys(schema.properties).sort());
+    // Delivery's settings are read by extension/src/background/delivery/config.js.
+    const delivery = auditDeliveryConfig({ audit_delivery: { url: 'https://otel.example.com/v1/logs', format: 'otlp', headers: { Authorization: 'Bearer x' },
+      include_draft: false, max_queue: 1000, batch_size: 50 } });
+    assert.deepEqual(delivery.errors, []);
+    assert.deepEqual([...Object.keys(settings), ...DELIVERY_MANAGED_KEYS].sort(), Object.keys(schema.properties).sort());
+    assert.deepEqual(Object.keys(schema.properties.audit_delivery.properties).sort(), ['batch_size', 'format', 'headers', 'include_draft', 'max_queue', 'url']);
   });
 
   test('every JSON example in docs/admin is accepted, with a valid key', async () => {

@@ -16,5 +16,6 @@ int cmdCheck(const Argv& argv);
 int cmdEval(const Argv& argv);
 int cmdOncall(const Argv& argv);
 int cmdGaps(const Argv& argv);
+int cmdTeam(const Argv& argv);
 
 }  // namespace rg::cli

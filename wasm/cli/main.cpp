@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"lint", cmdLint},     {"test", cmdTest},   {"keygen", cmdKeygen},
     {"sign", cmdSign},     {"verify", cmdVerify}, {"check", cmdCheck},
     {"eval", cmdEval},     {"oncall", cmdOncall}, {"gaps", cmdGaps},
+    {"team", cmdTeam},
 };
 
 // Takes --lang out of the arguments (before "--") and applies it.

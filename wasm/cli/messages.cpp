@@ -92,6 +92,20 @@ const std::map<std::string_view, Text> kMessages = {
   {"eval.recall_missed", {"recall {0} is below the required {1}\n", "Trefferquote {0} liegt unter den geforderten {1}\n"}},
   // team
   {"gaps.empty_range", {"--to must be after --from", "--to muss nach --from liegen"}},
+  {"team.usage", {"usage: replyguard team import-ics FILE.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out FILE]", "Aufruf: replyguard team import-ics DATEI.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out DATEI]"}},
+  {"ics.unparsable", {"{0}: not an iCalendar file (libical could not parse it)", "{0}: keine iCalendar-Datei (libical konnte sie nicht lesen)"}},
+  {"ics.no_calendar", {"{0}: no VCALENDAR in the file", "{0}: kein VCALENDAR in der Datei"}},
+  {"ics.no_start", {"{0}: event {1} has no DTSTART", "{0}: Termin {1} hat kein DTSTART"}},
+  {"ics.bad_zone", {"unknown time zone \"{0}\" in the team", "unbekannte Zeitzone \"{0}\" im Team"}},
+  {"ics.no_team", {"the --bundle file has no team section (timezone, members)", "die --bundle-Datei hat keinen Team-Abschnitt (timezone, members)"}},
+  {"ics.unknown_schedule", {"unknown schedule \"{0}\" (team.schedules)", "unbekannter Plan \"{0}\" (team.schedules)"}},
+  {"ics.no_member", {"{0}: no team member matches (attendee/organizer e-mail, or id/name in the summary)", "{0}: kein Teammitglied passt (E-Mail von Teilnehmer/Organisator oder ID/Name im Titel)"}},
+  {"ics.many_members", {"{0}: a shift names several members; only one can be on call", "{0}: eine Schicht nennt mehrere Mitglieder; nur eines kann Bereitschaft haben"}},
+  {"ics.empty", {"{0}: ends before it starts", "{0}: endet vor dem Beginn"}},
+  {"ics.overlap", {"shifts overlap: {0} ({1}) and {2} ({3}) at {4}; fix the calendar", "Schichten überschneiden sich: {0} ({1}) und {2} ({3}) um {4}; bitte den Kalender korrigieren"}},
+  {"ics.result_invalid", {"the imported team is not valid (errors above)", "das importierte Team ist ungültig (Fehler oben)"}},
+  {"ics.skipped", {"skipped: {0}\n", "übersprungen: {0}\n"}},
+  {"ics.summary", {"imported {0} shifts (overrides) and {1} absences; {2} overlapping absences merged, {3} shifts cut around absences, {4} events skipped\n", "importiert: {0} Schichten (overrides) und {1} Abwesenheiten; {2} überlappende Abwesenheiten zusammengelegt, {3} Schichten um Abwesenheiten gekürzt, {4} Termine übersprungen\n"}},
   {"team.oncall_header", {"schedule {0} at {1}:\n", "Plan {0} um {1}:\n"}},
   {"team.oncall_person", {"on call: {0} (via {1})\n", "Bereitschaft: {0} (über {1})\n"}},
   {"team.substitute_for", {"substituting for {0} ({1})\n", "vertritt {0} ({1})\n"}},
@@ -117,6 +131,7 @@ R"(replyguard: admin tool for ReplyGuard policy bundles
   replyguard verify SIGNED --pub P [--min-version N] [--now ISO] [--out BUNDLE] [--json]
   replyguard oncall BUNDLE SCHEDULE [--at ISO]
   replyguard gaps BUNDLE SCHEDULE --from ISO --to ISO
+  replyguard team import-ics FILE.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out FILE]
 
 Global: --lang de|en (default from LANG). --json on lint/test/check/eval/verify/oncall/gaps.
 Exit codes: 0 ok, 1 findings/failures/gaps/thresholds missed, 2 usage, 3 invalid input,
@@ -133,6 +148,7 @@ R"(replyguard: Verwaltungswerkzeug für ReplyGuard-Richtlinien-Bundles
   replyguard verify SIGNIERT --pub P [--min-version N] [--now ISO] [--out BUNDLE] [--json]
   replyguard oncall BUNDLE PLAN [--at ISO]
   replyguard gaps BUNDLE PLAN --from ISO --to ISO
+  replyguard team import-ics DATEI.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out DATEI]
 
 Global: --lang de|en (Standard aus LANG). --json bei lint/test/check/eval/verify/oncall/gaps.
 Exit-Codes: 0 ok, 1 Befunde/Fehler/Lücken/Schwellen verfehlt, 2 Aufruf, 3 ungültige Eingabe,
@@ -146,6 +162,7 @@ Exit-Codes: 0 ok, 1 Befunde/Fehler/Lücken/Schwellen verfehlt, 2 Aufruf, 3 ungü
   {"help.check", {"replyguard check [--bundle B] [--platform P] [--incoming TEXT] [--json] TEXT|-\nChecks a reply (\"-\" reads stdin); exit 1 when there are findings.\n", "replyguard check [--bundle B] [--platform P] [--incoming TEXT] [--json] TEXT|-\nPrüft eine Antwort (\"-\" liest stdin); Exit 1 bei Befunden.\n"}},
   {"help.eval", {"replyguard eval BUNDLE CORPUS.jsonl [--min-precision P] [--min-recall R] [--show-errors] [--json]\nPrecision/recall per category; exit 1 when a micro average is below its threshold.\n", "replyguard eval BUNDLE KORPUS.jsonl [--min-precision P] [--min-recall R] [--show-errors] [--json]\nPräzision/Trefferquote je Kategorie; Exit 1, wenn ein Mikro-Mittel unter der Schwelle liegt.\n"}},
   {"help.oncall", {"replyguard oncall BUNDLE SCHEDULE [--at ISO] [--json]\nWho is on call at the given time (default now).\n", "replyguard oncall BUNDLE PLAN [--at ISO] [--json]\nWer zur angegebenen Zeit (Standard: jetzt) Bereitschaft hat.\n"}},
+  {"help.team", {"replyguard team import-ics FILE.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out FILE]\nShifts and absences from iCalendar files into the team section (overrides of the schedule, absences); the output has the input's shape (bundle or team). Default window: now to 90 days ahead.\n", "replyguard team import-ics DATEI.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out DATEI]\nSchichten und Abwesenheiten aus iCalendar-Dateien in den Team-Abschnitt (overrides des Plans, absences); die Ausgabe hat die Form der Eingabe (Bundle oder Team). Standardzeitraum: jetzt bis 90 Tage voraus.\n"}},
   {"help.gaps", {"replyguard gaps BUNDLE SCHEDULE --from ISO --to ISO [--json]\nPeriods without anyone on call; exit 1 when there are gaps.\n", "replyguard gaps BUNDLE PLAN --from ISO --to ISO [--json]\nZeiten ohne Bereitschaft; Exit 1, wenn es Lücken gibt.\n"}},
 };
 // clang-format on

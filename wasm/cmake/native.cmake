@@ -7,6 +7,7 @@ endif()
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Catch2 REQUIRED)
 find_package(OpenSSL REQUIRED)
+pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)  # `replyguard team import-ics`
 
 target_link_libraries(rgcore PUBLIC PkgConfig::ICU nlohmann_json::nlohmann_json)
 target_compile_options(rgcore PRIVATE -Wall -Wextra)
@@ -20,7 +21,7 @@ endif()
 file(GLOB RG_CLI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/cli/*.cpp)
 if(RG_CLI_SOURCES)
   add_executable(replyguard ${RG_CLI_SOURCES})
-  target_link_libraries(replyguard PRIVATE rgcore OpenSSL::Crypto)
+  target_link_libraries(replyguard PRIVATE rgcore OpenSSL::Crypto PkgConfig::LIBICAL)
 endif()
 
 enable_testing()

@@ -3,6 +3,7 @@
 
 #include "api.h"
 #include "check/checker.h"
+#include "escalation/delivery.h"
 #include "escalation/team.h"
 #include "escalation/teamless.h"
 #include "policy/loader.h"
@@ -47,7 +48,9 @@ nlohmann::json policyInfo(const Policy& policy) {
           {"categories", policy.categories.is_object() ? policy.categories : cats},
           {"rules", policy.rules.size()},
           {"team", policy.team != nullptr},
-          {"collect_examples", policy.collectExamples}};
+          {"collect_examples", policy.collectExamples},
+
+          {"delivery", policy.team ? esc::deliveryInfo(*policy.team) : nlohmann::json::object()}};
 }
 
 nlohmann::json runExamples(const Policy& policy) {

@@ -27,6 +27,8 @@ function auditKey() {
   return auditSecret;
 }
 const ENTRY_ID = /^[A-Za-z0-9-]{16,64}$/;
+import { createDeliveryService } from './delivery/service.js';
+import { escalationHandlers } from './delivery/router-ops.js';
 
 export function startBackground(coreTransport) {
   const extOrigin = chrome.runtime.getURL('');
@@ -34,6 +36,9 @@ export function startBackground(coreTransport) {
   const { tabs, ready: tabsReady, save: saveTabs } = tabCounts(); // tabId -> Map(frameId -> {count, blocks, incoming}), kept across restarts
   let ensured = null;
   let rejectedErrors = null; // what the core said about the last bundle it refused to load
+  // Audit and escalation delivery to the company's endpoints (off unless the admin configures it).
+  const delivery = createDeliveryService({ bundleInfo: () => status.info, version: chrome.runtime.getManifest?.().version || '' });
+  const escOps = escalationHandlers({ delivery, core: (op, p) => core(op, p), policyName: () => (status.info ? `${status.info.id}@${status.info.version}` : '') });
   // The admin's settings arrived late (browser start) and differ from the last ones: as a change.
   const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange(),
     onRetry: () => ensurePolicy().then(() => refreshTabs(), () => {}) });
@@ -154,11 +159,14 @@ export function startBackground(coreTransport) {
         findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
       }
       const { memberId } = await locks(); // the admin's member_id wins over the user's
-      return core('escalate', { request: {
+      const request = {
         findings, now: Date.now(), member: memberId || settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
         incoming, lang,
-      } });
+      };
+      return escOps.remember(request, await core('escalate', { request }), sender);
     },
+    deliverEscalation: (msg, sender) => escOps.deliver(msg, sender),
+    escalationStatus: (msg) => escOps.status(msg),
     async audit(msg, sender) {
       if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft, MAX_CHECK_TEXT)) throw new Error('bad audit');
       if (msg.kind === 'override' && !(isStr(msg.justification, 2000) && msg.justification.trim().length >= 10)) throw new Error('justification required');
@@ -178,6 +186,8 @@ export function startBackground(coreTransport) {
       if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
       // Durable (in the log or the write-ahead journal) before the content script releases the send.
       const r = await appendAudit(entry);
+      // Queued for the company's endpoint (when configured) too; bounded, never holds the send long.
+      if (r.durable) await Promise.race([delivery.onAudit(entry, msg.draft).catch(() => {}), new Promise((ok) => setTimeout(ok, 2000))]);
       return { durable: r.durable, stored: r.stored, id: entry.id };
     },
   };
@@ -249,6 +259,7 @@ export function startBackground(coreTransport) {
       return { ok: true, info: v.info };
     },
     async syncSites() { return syncExtraSites(); },
+    async deliveryStatus() { return { ...(await delivery.status()), origins: await delivery.managedOrigins() }; },
   };
 
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -303,6 +314,7 @@ export function startBackground(coreTransport) {
   chrome.permissions.onRemoved.addListener(() => syncExtraSites().catch(() => {}));
   chrome.runtime.onStartup?.addListener(() => syncExtraSites().catch(() => {}));
   chrome.runtime.onInstalled.addListener(() => syncExtraSites().catch(() => {}));
-  // Warm the core so the first keystroke does not wait for wasm compilation.
-  ensurePolicy().catch(() => {});
+  // Warm the core so the first keystroke does not wait for wasm compilation; then deliver what an
+  // earlier worker left queued (a bundle-configured endpoint is known only with the policy).
+  ensurePolicy().then(() => delivery.run(), () => delivery.run());
 }

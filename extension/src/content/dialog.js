@@ -3,6 +3,7 @@
 import { el } from './overlay.js';
 import { t, pick } from '../shared/i18n.js';
 import { safeHref } from '../shared/messages.js';
+import { renderDeliveries } from './delivery-panel.js';
 
 export const MIN_JUSTIFICATION = 10;
 
@@ -147,6 +148,7 @@ export class Dialog {
       if (mail && safeHref(mail.href)) row.append(el('a', { class: 'btn', href: safeHref(mail.href), 'data-kind': 'mailto', text: t(lang, 'esc_link_mailto') }));
       box.append(row);
     }
+    renderDeliveries(box, lang, esc, this.delivery); // Slack / Teams / PagerDuty / webhook, user-initiated
   }
 
   describe() {

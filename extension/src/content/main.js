@@ -232,6 +232,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   // ---- send interception and escalation ------------------------------------------------------
   const dialog = new Dialog(overlay);
   dialog.labelOf = labelOf;
+  dialog.delivery = { start: (id, target) => send({ type: 'rg:deliverEscalation', id, target }), status: (job) => send({ type: 'rg:escalationStatus', job }) };
   const banner = new Banner(overlay, { onEscalate: (c) => topApi(frameApi).showEscalation(c) });
   function showEscalation(c) { // in the outermost same-origin frame, like the send dialog
     const findings = [...c.incoming, ...c.blocks()];

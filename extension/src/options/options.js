@@ -8,6 +8,7 @@ import { warningItems, skippedItems, relativeAge, formatDate } from '../shared/d
 import { SITES } from '../content/sites/index.js';
 import { toCsv } from './audit-export.js';
 import { auditNotice } from './audit-notice.js';
+import { renderDeliveryAccess } from './delivery-access.js';
 import { readAudit, AUDIT_META_KEY, AUDIT_PENDING_KEY } from '../shared/audit-store.js';
 import { EXAMPLES_KEY, toCorpusJsonl } from '../shared/examples.js';
 
@@ -223,7 +224,7 @@ async function main() {
   $('export-examples').onclick = async () => download('replyguard-false-positives.jsonl', 'application/jsonl', toCorpusJsonl(await renderExamples()));
 
   await renderPolicy();
-  await Promise.all([renderSites(settings), renderAudit(), renderExamples()]);
+  await Promise.all([renderSites(settings), renderAudit(), renderExamples(), renderDeliveryAccess(lang).catch(() => {})]);
   chrome.storage.onChanged.addListener((c) => {
     if (c[KEYS.audit] || c[AUDIT_META_KEY] || c[AUDIT_PENDING_KEY]) renderAudit();
     if (c[EXAMPLES_KEY]) renderExamples();

@@ -3,6 +3,7 @@
 import { t, pick, localizePage } from '../shared/i18n.js';
 import { getSettings, updateSettings, resolveLang } from '../shared/settings.js';
 import { warningItems, skippedItems, relativeAge, formatDate } from '../shared/dist-ui.js';
+import { renderDelivery } from './delivery-status.js';
 
 const $ = (id) => document.getElementById(id);
 const ask = (msg) => chrome.runtime.sendMessage(msg).then((r) => (r?.ok ? r.value : null), () => null);
@@ -58,6 +59,7 @@ async function render() {
     $('policy').textContent = '—';
   }
   const locks = renderDistribution(lang, status);
+  renderDelivery($('delivery'), lang, await ask({ type: 'rg:deliveryStatus' }));
   $('locks').replaceChildren(...[locks.lockPause && 'popup_pause_locked', locks.lockOverride && 'popup_override_locked'].filter(Boolean)
     .map((k) => Object.assign(document.createElement('span'), { textContent: `${t(lang, k)} ` })));
   // Test builds can point the popup at a tab (opened as a page, the popup is its own tab).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "delivery.h"
 #include "describe.h"
 #include "message.h"
 #include "team.h"
@@ -280,6 +281,9 @@ json escalateUnchecked(const Team& team, const json& request) {
   in.management = out["management"].get<bool>();
   out["message"] = composeMessage(team, in);
   out["links"] = composeLinks(out["targets"], out["message"]);
+  std::map<std::string, std::string> routeSeverityNames;
+  for (const auto& [id, sev] : routeSeverity) routeSeverityNames[id] = kSeverityNames[sev];
+  out["deliveries"] = deliveriesFor(team, routeSeverityNames);  // team.delivery targets of these routes
   if (!warnings.empty()) out["warnings"] = warnings;
   return out;
 }

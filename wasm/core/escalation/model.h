@@ -99,6 +99,23 @@ struct Route {
   std::vector<Level> levels;  // ascending level
 };
 
+// Where escalations and the audit log are delivered (team.delivery). Only kinds and mapping:
+// webhook URLs and routing keys are secrets and come from the admin's managed settings.
+
+struct DeliveryTarget {
+  std::string id;
+  std::string kind;        // "slack" | "teams" | "pagerduty" | "webhook"
+  nlohmann::json name;     // localized label for the panel (optional)
+  bool includeDraft = false;  // the policy allows the draft in this target's payload
+};
+
+struct AuditDelivery {
+  bool present = false;
+  std::string format = "otlp";  // "otlp" | "jsonl"
+  std::string url;              // https endpoint ("" = managed settings give it)
+  bool includeDraft = false;
+};
+
 struct Team {
   const Zone* zone = nullptr;
   std::vector<std::unique_ptr<Zone>> zones;  // owned, one per distinct id
@@ -111,6 +128,9 @@ struct Team {
   std::string defaultRole;               // role of writers who are not members ("" = none)
   std::map<std::string, std::string> categoryRoute;  // category -> route id
   nlohmann::json categoryLabels;         // category -> localized label
+  std::vector<DeliveryTarget> targets;                       // team.delivery.targets, sorted by id
+  std::map<std::string, std::vector<std::string>> routeTargets;  // route id -> target ids
+  AuditDelivery audit;                                       // team.delivery.audit
 
   const Schedule* schedule(const std::string& id) const {
     for (const auto& s : schedules) if (s.id == id) return &s;

@@ -8,6 +8,7 @@
 
 #include "../policy/json_reader.h"  // pointerToken: RFC 6901 escaping, shared with the loader
 #include "../policy/validator.h"
+#include "delivery.h"
 #include "model.h"
 #include "resolve.h"
 #include "team.h"
@@ -139,7 +140,7 @@ class Parser {
 
 void Parser::run(const json& j, const json& categories) {
   if (!object(j, "/team", {"timezone", "default_role", "roles", "members", "holidays", "absences",
-                           "schedules", "routes"}))
+                           "schedules", "routes", "delivery"}))
     return;
   if (auto tz = str(j, "timezone", "/team", true)) t_.zone = zone(*tz, "/team/timezone");
   roles(j);
@@ -148,6 +149,7 @@ void Parser::run(const json& j, const json& categories) {
   absences(j);
   schedules(j);
   routes(j);
+  parseDelivery(j, v_, t_);
   if (auto r = str(j, "default_role", "/team", false)) {
     if (!t_.roles.count(*r)) err("/team/default_role", "unknown role \"" + *r + "\"");
     else t_.defaultRole = *r;
