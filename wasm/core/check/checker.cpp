@@ -82,7 +82,7 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
         for (size_t k = start; k < end && !obf; ++k) obf = v.obf[k] != 0;
       for (uint32_t i = a.entryStart[size_t(key)]; i < a.entryStart[size_t(key) + 1]; ++i) {
         const Entry& e = a.entries[i];
-        if (e.role != Role::Allow && !active[e.rule]) continue;
+        if (e.role != Role::Allow && e.role != Role::Cue && !active[e.rule]) continue;
         bool ok = true;
         switch (e.mode) {
           case MatchMode::Word: ok = startGood() && endGood(); break;
@@ -127,10 +127,13 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
   scanAutomata(p, t, source, active, occ);
 
   CoverIndex allow;
+  std::vector<Occurrence> cues;  // negation and hedge words, for rules with "unless"
   {
     std::vector<Span> spans;
-    for (const Occurrence& o : occ)
+    for (const Occurrence& o : occ) {
       if (o.role == Role::Allow) spans.push_back(o.span);
+      else if (o.role == Role::Cue) cues.push_back(o);
+    }
     allow.assign(std::move(spans));
   }
   // Occurrences grouped by rule (allow phrases carry rule 0 and are skipped by role).
@@ -139,6 +142,7 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
   const size_t firstFinding = out.findings.size();
   RegexBudget budget = RegexBudget::forText(t.size());
   CheckContext ctx(p, t, source, platform, out, allow, budget);
+  ctx.cues = cues;
   auto o = occ.begin();
   for (uint32_t ri = 0; ri < n; ++ri) {
     auto from = o;

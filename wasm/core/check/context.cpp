@@ -1,9 +1,62 @@
 #include "context.h"
 
+#include <algorithm>
+#include <memory>
+
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 #include <unicode/ustring.h>
 
 namespace rg::eval {
+
+text::Span CheckContext::sentenceOf(uint32_t offset) {
+  if (sentenceStarts_.empty()) {
+    sentenceStarts_.push_back(0);
+    if (policy.sentenceBreak && !text.empty()) {
+      std::unique_ptr<icu::BreakIterator> bi(policy.sentenceBreak->clone());
+      UErrorCode st = U_ZERO_ERROR;
+      UText ut = UTEXT_INITIALIZER;
+      utext_openUChars(&ut, text.data(), int64_t(text.size()), &st);
+      bi->setText(&ut, st);
+      if (U_SUCCESS(st))
+        for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) sentenceStarts_.push_back(uint32_t(b));
+      utext_close(&ut);
+    }
+    if (sentenceStarts_.back() != text.size()) sentenceStarts_.push_back(uint32_t(text.size()));
+  }
+  auto it = std::upper_bound(sentenceStarts_.begin(), sentenceStarts_.end(), offset);
+  uint32_t begin = it == sentenceStarts_.begin() ? 0 : *(it - 1);
+  uint32_t end = it == sentenceStarts_.end() ? uint32_t(text.size()) : *it;
+  return {begin, end};
+}
+
+uint32_t CheckContext::wordsBetween(uint32_t from, uint32_t to) const {
+  uint32_t words = 0;
+  bool in = false;
+  for (uint32_t i = from; i < to && i < text.size(); ++i) {
+    const bool w = u_isalnum(text[i]) || U16_IS_SURROGATE(text[i]) || text[i] == u'\'' || text[i] == u'’';
+    if (w && !in) ++words;
+    in = w;
+  }
+  return words;
+}
+
+bool CheckContext::governed(text::Span match, uint8_t mask, std::span<const text::Span> parts) {
+  if (!mask || cues.empty()) return false;
+  const text::Span sentence = sentenceOf(match.begin);
+  for (const Occurrence& c : cues) {
+    if (!(mask & (1u << c.item))) continue;
+    if (c.span.begin < sentence.begin || c.span.end > match.end) continue;
+    bool own = false;
+    for (const text::Span& p : parts) own |= c.span.begin < p.end && p.begin < c.span.end;
+    if (own) continue;
+    if (c.span.begin >= match.begin) return true;  // between the match's parts
+    if (c.span.end > match.begin) continue;
+    if (c.item == kHedge || wordsBetween(c.span.end, match.begin) <= kNegationScope) return true;
+  }
+  return false;
+}
 
 bool CheckContext::mayMatch(const Regex& re) {
   if (re.require.empty()) return true;

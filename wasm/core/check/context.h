@@ -35,6 +35,18 @@ class CheckContext {
   uint32_t rule = 0;                        // the rule being checked
   std::span<const Occurrence> occurrences;  // its automaton occurrences (any order)
 
+  std::span<const Occurrence> cues;         // negation/hedge words in the text (Role::Cue)
+
+  // The sentence around `offset` (ICU sentence boundaries, computed once per text).
+  text::Span sentenceOf(uint32_t offset);
+  // Words (runs of letters and digits) in [from, to).
+  uint32_t wordsBetween(uint32_t from, uint32_t to) const;
+  // True if a cue of a kind in `mask` governs the match in its sentence: a negation at most
+  // kNegationScope words before it (or between its parts), a hedge anywhere before it in the
+  // sentence (or between its parts). Cues overlapping the match's own parts do not count.
+  bool governed(text::Span match, uint8_t mask, std::span<const text::Span> parts);
+  static constexpr uint32_t kNegationScope = 3;
+
   // Spans of this rule's occurrences with `role`.
   void spans(Role role, std::vector<text::Span>& out) const {
     out.clear();
@@ -58,6 +70,7 @@ class CheckContext {
   Outcome& out_;
   const CoverIndex& allow_;
   bool literalsScanned_ = false, digit_ = false;
+  std::vector<uint32_t> sentenceStarts_;  // sorted; empty until first asked
   std::vector<uint8_t> exact_, folded_;
   RegexBudget& budget_;
 };

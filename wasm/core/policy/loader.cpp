@@ -157,7 +157,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
-                         "categories", "rules", "team", "contact_points", "collect_examples"}))
+                         "categories", "rules", "team", "contact_points", "collect_examples", "concepts"}))
     return nullptr;
   // Whether a responder's "not a problem here" may keep the sentence (else only its keyed hash).
   if (const json* c = v_.field(b, "collect_examples", "", false)) {
@@ -201,6 +201,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   const json& categories = (cats && cats->is_object()) ? *cats : kNoCategories;
 
   if (const json* c = v_.field(b, "contact_points", "", false)) parseContactPoints(*c, "/contact_points", v_, p_->contacts);
+  if (const json* c = v_.field(b, "concepts", "", false)) compiler_->concepts(*c, "/concepts");
   if (const json* a = v_.field(b, "allow", "", false))
     compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, false);
 
@@ -220,6 +221,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
       }
     }
   }
+  compiler_->addCues();
   if (const json* t = v_.field(b, "team", "", false)) p_->team = esc::parseTeam(*t, categories, v_.errors());
   return p_;
 }
@@ -244,7 +246,7 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
     for (size_t k = i; k < j; ++k) {
       const Entry& e = keys[k].entry;
       a.entries[fill[size_t(ids[k - i])]++] = e;
-      if (e.role == Role::Allow) a.sources |= kBoth;
+      if (e.role == Role::Allow || e.role == Role::Cue) a.sources |= kBoth;
       else if (p.rules[e.rule].enabled) a.sources |= p.rules[e.rule].appliesTo;
     }
     p.automata.push_back(std::move(a));
@@ -271,6 +273,14 @@ LoadResult load(std::string_view bundleJson) {
   if (!p->wordBreak) {
     result.errors.push_back({"", "ICU break iteration data is missing; the bundle cannot be checked"});
     return {nullptr, std::move(result.errors), {}};
+  }
+  if (p->cuesUsed || p->needsSentences) {
+    UErrorCode sstatus = U_ZERO_ERROR;
+    p->sentenceBreak.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), sstatus));
+    if (U_FAILURE(sstatus) || !p->sentenceBreak) {
+      result.errors.push_back({"", "ICU sentence break data is missing; rules that work per sentence cannot be checked"});
+      return {nullptr, std::move(result.errors), {}};
+    }
   }
   result.policy = std::move(p);
   return result;

@@ -81,7 +81,13 @@ struct Rule {
 };
 
 // What an occurrence of a key in an automaton means.
-enum class Role : uint8_t { Term, Exception, Allow, Context, Trigger, Other };
+// Allow and Cue entries belong to the bundle, not to a rule (their `rule` is unused); a Cue's item
+// is its CueKind.
+enum class Role : uint8_t { Term, Exception, Allow, Context, Trigger, Other, Cue };
+// Negation and hedging cues (nicht, kein, not, n't ...; prüfen ob, can't promise ...): a rule may
+// declare that one governing its match in the sentence suppresses the match ("unless").
+enum CueKind : uint8_t { kNegation = 0, kHedge = 1 };
+enum CueMask : uint8_t { kUnlessNegated = 1, kUnlessHedged = 2 };
 struct Entry {
   uint32_t rule;  // index into Policy::rules (unused for Allow)
   Role role;
@@ -111,6 +117,9 @@ class Policy {
   policy::ContactPoints contacts;  // the company's own, never personal data
   PatternLiterals literals;        // prefilters of every pattern
   std::unique_ptr<icu::BreakIterator> wordBreak;   // cloned per check that needs a boundary
+  std::unique_ptr<icu::BreakIterator> sentenceBreak;  // only when a rule works per sentence
+  uint8_t cuesUsed = 0;                             // CueMask bits some rule declares
+  bool needsSentences = false;                      // a rule matches within sentences
 
   size_t memoryBytes() const;
 };

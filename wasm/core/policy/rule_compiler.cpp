@@ -70,6 +70,7 @@ MatchMode RuleCompiler::matchMode(const json* value, const std::string& ptr, Mat
 void RuleCompiler::addTerm(const std::string& textUtf8, const std::string& ptr, ViewKind view, Entry e) {
   std::u16string folded = text::foldTerm(text::toUtf16(textUtf8), view);
   if (folded.empty()) return v.err(ptr, "is empty after folding (only ignorable characters)");
+  if (dryRun_) return;
   if (++totalTerms_ > kMaxTermsTotal) {
     if (totalTerms_ == kMaxTermsTotal + 1) v.err(ptr, "the bundle has more than " + std::to_string(kMaxTermsTotal) + " terms");
     return;
@@ -108,6 +109,75 @@ bool RuleCompiler::termList(const json& list, const std::string& ptr, ViewKind v
     addTerm(s, tp, view, {rule, role, m, it});
   }
   return ok;
+}
+
+void RuleCompiler::concepts(const json& value, const std::string& ptr) {
+  if (!v.object(value, ptr)) return;
+  if (value.size() > 1000) return v.err(ptr, "has more than 1000 concepts");
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string cp = Validator::at(ptr, it.key());
+    if (!validId(it.key(), 64)) v.err(cp, "concept name must match ^[a-z0-9][a-z0-9._-]*$ (at most 64 characters)");
+    dryRun_ = true;
+    termList(it.value(), cp, 0, MatchMode::Word, Role::Term, nullptr);
+    dryRun_ = false;
+    concepts_[it.key()] = {it.value(), cp};
+  }
+}
+
+bool RuleCompiler::conceptTerms(const std::string& name, const std::string& ptr, text::ViewKind view, Role role, uint32_t item) {
+  auto it = concepts_.find(name);
+  if (it == concepts_.end()) return v.err(ptr, "unknown concept " + Validator::quoted(name) + " (not in /concepts)"), false;
+  // Errors were reported once at the concept itself; here the terms are only added.
+  const size_t before = v.errorCount();
+  termList(it->second.first, it->second.second, view, MatchMode::Word, role, nullptr, item);
+  v.errors().resize(before);  // already reported under /concepts
+  return true;
+}
+
+uint8_t RuleCompiler::unless(const json& rule, const std::string& ptr) {
+  const json* u = v.field(rule, "unless", ptr, false);
+  const std::string up = Validator::at(ptr, "unless");
+  if (!u || !v.array(*u, up)) return 0;
+  uint8_t mask = 0;
+  for (size_t i = 0; i < u->size(); ++i) {
+    int k = v.oneOf((*u)[i], Validator::at(up, i), {"negation", "hedge"});
+    if (k >= 0) mask |= uint8_t(1u << k);
+  }
+  if (u->empty()) v.err(up, "needs at least one of \"negation\", \"hedge\"");
+  policy.cuesUsed |= mask;
+  return mask;
+}
+
+void RuleCompiler::addCues() {
+  // Built-in cues, folded like text (ä -> ae ...). "n't" ends a word ("isn't"): suffix match.
+  static const char* const kNegationWords[] = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+                                          "niemals", "nichts", "niemand", "not", "no", "never", "nothing", "nobody",
+                                          "none", "cannot", "nor", "weder"};
+  static const char* const kHedgeWords[] = {"prüfen ob", "prüfen, ob", "prüfen wir ob", "prüfen wir, ob", "schauen ob",
+                                       "schauen, ob", "klären ob", "klären, ob", "leider nicht", "nicht versprechen",
+                                       "keine garantie", "kann ich nicht versprechen", "check whether", "check if",
+                                       "checking whether", "checking if", "see whether", "see if", "look into whether",
+                                       "can't promise", "can’t promise", "cannot promise", "can't guarantee",
+                                       "can’t guarantee", "cannot guarantee", "no guarantee", "unfortunately not",
+                                       "whether we", "ob wir", "falls möglich", "if possible", "möglicherweise",
+                                       "possibly", "perhaps", "vielleicht", "might", "eventuell"};
+  for (uint8_t kind : {uint8_t(kNegation), uint8_t(kHedge)}) {
+    if (!(policy.cuesUsed & (1u << kind))) continue;
+    const char* name = kind == kNegation ? "negation" : "hedge";
+    Entry e{0, Role::Cue, MatchMode::Word, kind};
+    if (auto it = concepts_.find(name); it != concepts_.end()) {
+      const size_t before = v.errorCount();
+      termList(it->second.first, it->second.second, 0, MatchMode::Word, Role::Cue, nullptr, kind);
+      v.errors().resize(before);
+      continue;
+    }
+    if (kind == kNegation) {
+      for (const char* t : kNegationWords) addTerm(t, "", 0, e);
+      for (const char* t : {"n't", "n’t"}) addTerm(t, "", 0, {0, Role::Cue, MatchMode::Suffix, kind});
+    } else {
+      for (const char* t : kHedgeWords) addTerm(t, "", 0, e);
+    }
+  }
 }
 
 }  // namespace rg::policy

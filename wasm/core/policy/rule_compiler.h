@@ -3,6 +3,7 @@
 // every kind that takes terms.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,17 @@ class RuleCompiler {
   // with perTerm, each term's replacements are appended there and the entry's item is its index.
   bool termList(const json& list, const std::string& ptr, text::ViewKind view, MatchMode mode, Role role,
                 std::vector<Replacements>* perTerm, uint32_t item = 0, bool allowObjects = true);
+  // A bundle-level concept (named word class, "concepts") used by the current rule: its terms are
+  // added for `role` and `item`. Reports an unknown name at `ptr`.
+  bool conceptTerms(const std::string& name, const std::string& ptr, text::ViewKind view, Role role, uint32_t item);
+  // "unless": ["negation", "hedge"] of the current rule -> CueMask (0 when absent).
+  uint8_t unless(const json& rule, const std::string& ptr);
+  // Validates and records "concepts" (before the rules are read).
+  void concepts(const json& value, const std::string& ptr);
+  // After the rules: the cue words of the kinds some rule uses (the bundle's "negation" and
+  // "hedge" concepts, or the built-in German and English lists).
+  void addCues();
+
   // The keys are compiled into automata after all rules were read.
   std::vector<PendingKey>& keys() { return keys_; }
   // Lint warnings: the bundle is valid, but something in it is doubtful.
@@ -46,6 +58,8 @@ class RuleCompiler {
   void addTerm(const std::string& textUtf8, const std::string& ptr, text::ViewKind view, Entry e);
   std::vector<PendingKey> keys_;
   std::vector<BundleError> warnings_;
+  std::map<std::string, std::pair<json, std::string>> concepts_;  // name -> (term list, its pointer)
+  bool dryRun_ = false;  // validate terms without adding them
   size_t totalTerms_ = 0;
 };
 

@@ -23,6 +23,7 @@ void checkTermOccurrences(const TermSettings& s, eval::CheckContext& c) {
   cover.assign(std::move(exceptions));
   for (const eval::Occurrence& o : c.occurrences) {
     if (o.role != Role::Term || c.allowed(o.span) || cover.covers(o.span)) continue;
+    if (s.unless && c.governed(o.span, s.unless, std::span<const text::Span>(&o.span, 1))) continue;
     const Replacements* repl = nullptr;
     if (o.item < s.itemReplacements.size() && !s.itemReplacements[o.item].empty()) repl = &s.itemReplacements[o.item];
     else if (!s.replacements.empty()) repl = &s.replacements;

@@ -28,6 +28,7 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
     }
   }
   termExceptions(rule, ptr, c, s->view);
+  s->unless = c.unless(rule, ptr);
   return s;
 }
 
@@ -36,7 +37,7 @@ void check(const Settings& s, eval::CheckContext& c) { checkTermOccurrences(stat
 }  // namespace
 
 const Kind& kind_substitution() {
-  static const Kind k{"substitution", {"pairs", "match", "obfuscation", "exceptions"}, compile, check};
+  static const Kind k{"substitution", {"pairs", "match", "obfuscation", "exceptions", "unless"}, compile, check};
   return k;
 }
 

@@ -16,6 +16,7 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
   if (const json* rp = c.v.field(rule, "replacement", ptr, false))
     c.v.replacements(*rp, Validator::at(ptr, "replacement"), s->replacements);
   termExceptions(rule, ptr, c, s->view);
+  s->unless = c.unless(rule, ptr);
   return s;
 }
 
@@ -24,7 +25,7 @@ void check(const Settings& s, eval::CheckContext& c) { checkTermOccurrences(stat
 }  // namespace
 
 const Kind& kind_terms() {
-  static const Kind k{"terms", {"terms", "match", "obfuscation", "exceptions", "replacement"}, compile, check};
+  static const Kind k{"terms", {"terms", "match", "obfuscation", "exceptions", "unless", "replacement"}, compile, check};
   return k;
 }
 
