@@ -76,6 +76,7 @@ function pages(ff, server) {
     /** Types a reply with the word only the distributed bundle flags; resolves once it is found. */
     async distFinding(word = 'zebracorn') {
       const page = await ui.page();
+      await page.bringToFront(); // the popup and options tabs took the focus
       await page.$eval('#reply', (e) => { e.value = ''; });
       await page.click('#reply');
       await page.keyboard.type(`We will ${word} it.`, { delay: 5 });
@@ -132,6 +133,7 @@ test('Firefox policies.json: signed bundle over https in force, locks held, tamp
 
     await t.test('lock_override: no "send anyway", and the background refuses an override entry', async () => {
       const page = await ui.page();
+      await page.bringToFront();
       await page.click('#send');
       const dlg = await until(() => ui.probe.dialog(page), { message: 'send dialog' });
       const actions = dlg.items.map((i) => i.action);

@@ -83,12 +83,15 @@ for (const lang of ['en', 'de']) {
     }
 
     await t.test('options: the language chosen there wins over the browser\'s', async () => {
-      // What puppeteer's select() does (its element handles do not survive a raw BiDi navigation).
-      await options.evaluate((v) => { const s = document.getElementById('lang'); s.value = v; s.dispatchEvent(new Event('change', { bubbles: true })); }, x.other);
+      // What puppeteer's select() does; a fresh tab (puppeteer's handles into a page it did not
+      // navigate itself go stale).
+      const o2 = await ff.extPage('options.html');
+      await until(() => o2.evaluate(() => document.getElementById('lang').value !== ''), { message: 'options rendered' });
+      await o2.evaluate(`(() => { const s = document.getElementById('lang'); s.value = ${JSON.stringify(x.other)}; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
       await until(async () => (await ff.sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.lang)) === x.other, { message: 'language saved' });
-      await until(async () => { await ff.extPage('options.html', options); return (await text(options, '[data-i18n="options_title"]')) === x.otherTitle; },
+      await until(async () => { await ff.extPage('options.html', o2); return (await text(o2, '[data-i18n="options_title"]')) === x.otherTitle; },
         { timeout: 8000, interval: 400, message: `options in ${x.other}` });
-      assert.equal(await options.evaluate(() => document.documentElement.lang), x.other);
+      assert.equal(await o2.evaluate(() => document.documentElement.lang), x.other);
     });
   });
 }
