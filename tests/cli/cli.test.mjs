@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,43 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.match(missing.err, /cannot read .*nope\.json/);
       assert.equal(run(['lint', write('broken.json', '{"format": ')]).code, 3);
       assert.equal(run(['lint', dir]).code, 3);
+    });
+
+    test('a version beyond 2^31 is printed as written (lint and sign), not narrowed', () => {
+      const b = JSON.parse(readFileSync(SMALL, 'utf8'));
+      b.version = 202612011200;
+      const file = write('big-version.json', JSON.stringify(b));
+      assert.match(run(['lint', file]).out, /version 202612011200,/);
+      assert.equal(JSON.parse(run(['lint', file, '--json']).out).info.version, 202612011200);
+      assert.equal(run(['keygen', '--out', at('bigver')]).code, 0);
+      const signed = run(['sign', file, '--key', at('bigver.key'), '--expires', '30', '--out', at('big-version.signed.json')]);
+      assert.match(signed.out, /version 202612011200,/);
+      b.version = 9007199254740992;  // 2^53: not exact in the extension's numbers
+      assert.equal(run(['lint', write('too-big-version.json', JSON.stringify(b))]).code, 3);
+    });
+
+    test('--json prints JSON when the error quotes invalid UTF-8', () => {
+      const file = at('bad-utf8.json');
+      writeFileSync(file, Buffer.concat([Buffer.from('{"format":"replyguard-bundle/1","id":"x'), Buffer.from([0xff]), Buffer.from('","version":1}')]));
+      const r = run(['lint', file, '--json']);
+      assert.equal(r.code, 3);
+      const j = JSON.parse(r.out);
+      assert.equal(j.ok, false);
+      assert.match(j.errors[0].message, /UTF-8/);
+    });
+
+    test('a file over the 16 MiB limit is refused by its size, before it is read', () => {
+      const file = at('huge.json');
+      writeFileSync(file, '');
+      truncateSync(file, 100 * 1024 * 1024);  // sparse: 100 MB that cost no disk
+      const r = run(['lint', file]);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /larger than 16777216 bytes/);
+      const v = run(['verify', file, '--pub', SMALL]);
+      assert.equal(v.code, 3);
+      const fromStdin = spawnSync(CLI, ['lint', '-'], { input: Buffer.alloc(17 * 1024 * 1024, 0x20), encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } });
+      assert.equal(fromStdin.status, 3);
+      assert.match(fromStdin.stderr, /larger than 16777216 bytes/);
     });
   });
 

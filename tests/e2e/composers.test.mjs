@@ -4,7 +4,7 @@
 // long for one check (checked in windows, held, never waved through).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, rgState, rgCard, rgDialog, until } from './support/harness.mjs';
+import { startServer, launch, rgState, rgCard, rgDialog, until, auditLog } from './support/harness.mjs';
 import { composerFlow, usePolicy, findingFor, E2E_BUNDLE } from './support/flow.mjs';
 
 test('composers', async (t) => {
@@ -132,8 +132,22 @@ test('composers', async (t) => {
     assert.ok(f, 'the insult at the end is found');
     assert.equal(f.begin, text.lastIndexOf('idiot'));
     await page.click('#send');
-    await until(() => rgDialog(page), { message: 'send held' });
+    const dlg = await until(() => rgDialog(page), { message: 'send held' });
     assert.equal(await page.evaluate(() => window.sent.length), 0);
+    // Sending it anyway is audited like a short reply's override.
+    const auditBefore = (await auditLog(b.sw)).length;
+    const anyway = dlg.items.find((i) => i.action === 'send-anyway');
+    await page.mouse.click(anyway.x, anyway.y);
+    const d2 = await until(async () => { const d = await rgDialog(page); return d?.items.find((i) => i.tag === 'textarea' && i.visible) && d; }, { message: 'justification box' });
+    const ta = d2.items.find((i) => i.tag === 'textarea');
+    await page.mouse.click(ta.x, ta.y);
+    await page.keyboard.type('Quoting the customer verbatim.');
+    const d3 = await until(async () => { const d = await rgDialog(page); const c = d?.items.find((i) => i.action === 'confirm-override'); return c && !c.disabled && d; }, { message: 'confirm enabled' });
+    const confirm = d3.items.find((i) => i.action === 'confirm-override');
+    await page.mouse.click(confirm.x, confirm.y);
+    await until(async () => (await page.evaluate(() => window.sent.length)) === 1, { message: 'sent after override' });
+    const log = await until(async () => { const l = await auditLog(b.sw); return l.length > auditBefore && l; }, { message: 'audit entry' });
+    assert.deepEqual(log.at(-1).rules, ['insult.words']);
     await page.close();
   });
 });

@@ -15,11 +15,13 @@ test('page isolation', async (t) => {
   const seen = await page.evaluate(() => ({
     shadow: document.querySelector('replyguard-ui')?.shadowRoot ?? null,
     hook: typeof window.__replyguardTest,
+    frameApi: typeof window.__replyguardFrame,
     runtime: typeof globalThis.chrome?.runtime?.sendMessage,
     editorDom: document.getElementById('reply').outerHTML,
   }));
   assert.equal(seen.shadow, null, 'closed shadow root');
   assert.equal(seen.hook, 'undefined', 'content script world not visible');
+  assert.equal(seen.frameApi, 'undefined', 'the frames\' shared instance is not visible either');
   assert.equal(seen.runtime, 'undefined', 'no extension messaging from the page');
   assert.ok(!/replyguard/i.test(seen.editorDom), 'nothing added to the field');
 

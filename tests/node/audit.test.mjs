@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fakeIndexedDB } from './fake-indexeddb.mjs';
 
 const AUDIT_JS = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../extension/src/background/audit.js')).href;
 const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
@@ -44,8 +45,9 @@ function area({ quota = 0, bytesInUse = true } = {}) {
 
 let instance = 0;
 /** A fresh background (module instance) over the given storage: like a service-worker start. */
-async function start(storage) {
+async function start(storage, idb = fakeIndexedDB()) {
   globalThis.chrome = { storage };
+  globalThis.indexedDB = idb;
   const mod = await import(`${AUDIT_JS}?start=${++instance}`);
   await mod.resumeAudit();
   return mod;
@@ -58,7 +60,7 @@ test('appends in order; at the 5,000-entry limit the oldest go and the removal i
   const storage = { local: area(), session: area() };
   storage.local.data.set('audit', Array.from({ length: 5000 }, (_, i) => entry(i)));
   const audit = await start(storage);
-  for (const i of [5000, 5001, 5002]) assert.deepEqual(await audit.appendAudit(entry(i)), { stored: true, pending: 0 });
+  for (const i of [5000, 5001, 5002]) assert.deepEqual(await audit.appendAudit(entry(i)), { stored: true, pending: 0, durable: true });
   const log = storage.local.data.get('audit');
   assert.equal(log.length, 5000);
   assert.equal(log[0].textHash, entry(3).textHash);
@@ -104,7 +106,7 @@ test('quota with nothing old left to remove: the entry is queued, not lost, and 
   assert.equal(r.pending, 1);
   assert.deepEqual(storage.session.data.get('auditPending'), [entry(1)]);
   await storage.local.remove('other');
-  assert.deepEqual(await audit.appendAudit(entry(2)), { stored: true, pending: 0 });
+  assert.deepEqual(await audit.appendAudit(entry(2)), { stored: true, pending: 0, durable: true });
   assert.deepEqual(storage.local.data.get('audit'), [entry(1), entry(2)]);
   assert.equal(storage.session.data.has('auditPending'), false);
   assert.equal(storage.local.data.has('auditMeta'), false, 'nothing trimmed');
@@ -143,4 +145,55 @@ test('concurrent appends are serialised: none overwrites another', async () => {
   const rs = await Promise.all(Array.from({ length: 25 }, (_, i) => audit.appendAudit(entry(i))));
   assert.ok(rs.every((r) => r.stored));
   assert.deepEqual(storage.local.data.get('audit').map((e) => e.textHash), Array.from({ length: 25 }, (_, i) => entry(i).textHash));
+});
+
+test('a browser restart while storage writes still fail loses nothing: the journal keeps the entries', async () => {
+  const idb = fakeIndexedDB();
+  const local = area();
+  let audit = await start({ local, session: area() }, idb);
+  local.fail = 'IO error';
+  const r = await audit.appendAudit(entry(1, { id: 'a'.repeat(32) }));
+  assert.deepEqual([r.stored, r.durable], [false, true], 'durable in the journal before the send is released');
+  audit = await start({ local, session: area() }, idb);  // browser restart: session storage is empty
+  assert.equal(local.data.has('audit'), false);
+  local.fail = null;
+  audit = await start({ local, session: area() }, idb);
+  assert.deepEqual(local.data.get('audit').map((e) => e.id), ['a'.repeat(32)]);
+  assert.equal(idb.dbs.get('replyguard-audit').get('pending').data.size, 0, 'the journal is emptied once written');
+});
+
+test('idempotent by entry id: a retried message is written once', async () => {
+  const storage = { local: area(), session: area() };
+  const audit = await start(storage);
+  const e = entry(1, { id: 'b'.repeat(32) });
+  assert.equal((await audit.appendAudit(e)).durable, true);
+  assert.equal((await audit.appendAudit({ ...e, time: entry(2).time })).durable, true);  // the same id, asked again later
+  assert.equal(storage.local.data.get('audit').length, 1);
+});
+
+test('neither the log nor the journal can be written: not durable, so the send stays held', async () => {
+  const idb = fakeIndexedDB();
+  idb.fail = 'disk full';
+  const storage = { local: area(), session: area() };
+  storage.local.fail = 'IO error';
+  const audit = await start(storage, idb);
+  const r = await audit.appendAudit(entry(1, { id: 'c'.repeat(32) }));
+  assert.equal(r.durable, false);
+  assert.match(r.error, /journal: disk full/);
+  storage.local.fail = null;  // the retry timer then writes it and stops
+});
+
+test('a resent entry (same id, later time) is recorded once; entries with other ids all are', async () => {
+  const storage = { local: area(), session: area() };
+  const audit = await start(storage);
+  await audit.appendAudit(entry(1, { id: 'a1' }));
+  // The content script resent the message because the answer was lost (event page stopped):
+  // a new background receives it again, with a new time.
+  const again = await start(storage);
+  await again.appendAudit(entry(2, { id: 'a1' }));
+  await again.appendAudit(entry(3, { id: 'b2' }));
+  await again.appendAudit(entry(4)); // no id: told apart by time, kind, hash and rules as before
+  const log = storage.local.data.get('audit');
+  assert.deepEqual(log.map((e) => e.id ?? null), ['a1', 'b2', null]);
+  assert.equal(log[0].time, entry(1).time, 'the first write stays');
 });

@@ -46,6 +46,13 @@ describe('verify.js', () => {
     assert.equal(r.keyId, keyA.keyId);
   });
 
+  test('a bundle of several MiB verifies (the base64 check is linear, no regex backtracking)', async () => {
+    const b = bundleText({ extra: 'x'.repeat(6 * 1024 * 1024) });
+    const r = await verifySignedBundle(envelope(keyA, b), trustA, { now: T0 + DAY });
+    assert.equal(r.status, Status.OK);
+    assert.equal(r.bundleText.length, b.length);
+  });
+
   test('a flipped byte in the bundle is a bad signature', async () => {
     const r = await verifySignedBundle(flipByte(envelope(keyA, bundleText()), 'bundle', 40), trustA, { now: T0 });
     assert.equal(r.status, Status.BAD_SIGNATURE);
@@ -154,13 +161,14 @@ describe('store.js', () => {
     assert.equal(back.accepted, false);
     assert.equal(back.status, Status.ROLLBACK);
     assert.equal((await store.effective({ trusted: trustA })).version, 2);
-    assert.deepEqual(await store.highestVersions(), { [keyA.keyId]: { 'com.example.support': 2 } });
+    assert.deepEqual(await store.highestVersions(), { 'com.example.support': 2 });
     assert.equal((await store.offer(v2, { trusted: trustA })).status, 'unchanged');
   });
 
   test('a rejected update (tampered, wrong key, broken bundle) keeps the last good one', async () => {
     let core = { ok: true };
-    const { store } = mk({ validate: async () => core });
+    // The core judges only the candidate v4; what it accepted before stays acceptable.
+    const { store } = mk({ validate: async (text) => (JSON.parse(text).version === 4 ? core : { ok: true }) });
     await store.offer(envelope(keyA, bundleText({ version: 1 })), { trusted: trustA });
     assert.equal((await store.offer(flipByte(envelope(keyA, bundleText({ version: 2 })), 'bundle', 3), { trusted: trustA })).status, Status.BAD_SIGNATURE);
     assert.equal((await store.offer(envelope(keyB, bundleText({ version: 3 })), { trusted: trustA })).status, Status.UNKNOWN_KEY);
@@ -214,14 +222,54 @@ describe('store.js', () => {
     assert.equal(eff.warnings[0].code, 'stored_bundle_invalid');
   });
 
-  test('last good is kept per key; removing a key from the trusted list stops using its bundle', async () => {
+  test('another bundle id never replaces the one in force, even signed by a trusted key', async () => {
     const { store, clock } = mk();
     await store.offer(envelope(keyA, bundleText({ version: 7 })), { trusted: trustAB });
     clock.t = T0 + DAY;
-    await store.offer(envelope(keyB, bundleText({ id: 'com.example.new', version: 1 }), { issued: T0 + DAY }), { trusted: trustAB });
-    assert.equal((await store.effective({ trusted: trustAB })).keyId, keyB.keyId);  // newest issued wins
-    assert.equal((await store.effective({ trusted: trustA })).version, 7);
+    const other = await store.offer(envelope(keyB, bundleText({ id: 'com.example.test', version: 99 }), { issued: T0 + DAY }), { trusted: trustAB });
+    assert.deepEqual([other.accepted, other.status], [false, 'wrong_bundle']);
+    const eff = await store.effective({ trusted: trustAB });
+    assert.deepEqual([eff.bundleId, eff.version], ['com.example.support', 7]);
+    // The admin's pin decides where it is set: then only that id is accepted and in force.
+    const pinned = await store.offer(envelope(keyA, bundleText({ id: 'com.example.test', version: 1 }), { issued: T0 + DAY }), { trusted: trustAB, pin: 'com.example.test' });
+    assert.equal(pinned.status, 'ok');
+    assert.equal((await store.effective({ trusted: trustAB, pin: 'com.example.test' })).bundleId, 'com.example.test');
+  });
+
+  test('rollback counts across keys: a lower version signed later by another trusted key is refused, the highest is in force', async () => {
+    const { store, clock } = mk({ clock: clockAt(T0 + DAY) });
+    assert.equal((await store.offer(envelope(keyB, bundleText({ version: 6 }), { issued: T0 + DAY }), { trusted: trustAB })).status, 'ok');
+    assert.equal((await store.offer(envelope(keyA, bundleText({ version: 7 }), { issued: T0 }), { trusted: trustAB })).status, 'ok');
+    clock.t = T0 + 2 * DAY;
+    assert.equal((await store.effective({ trusted: trustAB })).version, 7, 'the highest version, not the latest issued');
+    const lower = await store.offer(envelope(keyB, bundleText({ version: 5 }), { issued: T0 + 2 * DAY }), { trusted: trustAB });
+    assert.equal(lower.status, Status.ROLLBACK);
+    assert.equal((await store.effective({ trusted: trustAB })).version, 7);
+    // Revocation: without key A its bundle stops counting; B's own last good one is in force.
+    assert.deepEqual([(await store.effective({ trusted: await importTrustedKeys([keyB.entry]) })).version], [6]);
     assert.equal((await store.effective({ trusted: await importTrustedKeys([]) })).origin, 'default');
+  });
+
+  test('a stored bundle the core now rejects is not in force, and says so', async () => {
+    let reject = false;
+    const { store } = mk({ validate: async () => (reject ? { ok: false, errors: [{ pointer: '/rules/0', message: 'unknown kind' }] } : { ok: true }) });
+    await store.offer(envelope(keyA, bundleText({ version: 3 })), { trusted: trustA });
+    reject = true;
+    const eff = await store.effective({ trusted: trustA });
+    assert.equal(eff.origin, 'default');
+    assert.equal(eff.warnings[0].code, 'stored_bundle_rejected');
+    assert.match(eff.warnings[0].message, /unknown kind/);
+  });
+
+  test('storage that cannot be written (quota) keeps the accepted bundle in memory and reports it', async () => {
+    const storage = memoryStorage();
+    storage.set = async () => { throw new Error('QUOTA_BYTES quota exceeded'); };
+    const { store } = mk({ storage });
+    const r = await store.offer(envelope(keyA, bundleText({ version: 2 })), { trusted: trustA });
+    assert.equal(r.accepted, true);
+    const eff = await store.effective({ trusted: trustA });
+    assert.equal(eff.version, 2);
+    assert.equal(eff.warnings[0].code, 'storage_error');
   });
 });
 
@@ -311,6 +359,18 @@ describe('updater.js', () => {
     assert.ok(isAllowedBundleUrl(URL1));
   });
 
+  test('storage that cannot be written: the round, its attempts and the backoff are still recorded', async () => {
+    const { updater, storage } = setup({ [URL1]: [new TypeError('fetch failed')] });
+    storage.set = async () => { throw new Error('QUOTA_BYTES quota exceeded'); };
+    const r = await updater.tick({ urls: [URL1], trusted: trustA });
+    assert.equal(r.status, 'failed');
+    assert.match(r.storageError, /quota/i);
+    const st = await updater.state();
+    assert.equal(st.failures, 1);
+    assert.equal(st.lastAttempts[0].outcome, 'network_error');
+    assert.equal((await updater.tick({ urls: [URL1], trusted: trustA })).status, 'not_due', 'the backoff holds');
+  });
+
   test('state persists in storage', async () => {
     const { updater, storage } = setup({ [URL1]: { status: 500 } });
     await updater.tick({ urls: [URL1], trusted: trustA });
@@ -347,11 +407,11 @@ describe('sources.js', () => {
     assert.deepEqual(await readManagedStorage(undefined), {});
   });
 
-  async function policyFor({ managedRaw = {}, user = {}, imported, offer = [], validate }) {
+  async function policyFor({ managedRaw = {}, user = {}, imported, offer = [], validate, storeValidate }) {
     const settings = resolveSettings({ managed: managedRaw, user });
     const trusted = await importTrustedKeys(settings.publicKeys.value);
-    const store = createPolicyStore({ storage: memoryStorage(), clock: clockAt(T0), defaultBundle: DEFAULT });
-    for (const e of offer) await store.offer(e, { trusted, source: settings.bundleUrls.value[0] });
+    const store = createPolicyStore({ storage: memoryStorage(), clock: clockAt(T0), defaultBundle: DEFAULT, validate: storeValidate ?? validate });
+    for (const e of offer) await store.offer(e, { trusted, source: settings.bundleUrls.value[0], pin: settings.bundleId.value });
     return resolvePolicy({ settings, store, trusted, imported, defaultBundle: DEFAULT, now: T0, validate });
   }
 
@@ -389,6 +449,28 @@ describe('sources.js', () => {
     assert.equal(p.origin, Origin.IMPORTED);
     p = await policyFor({ imported, validate: async () => ({ ok: false }) });
     assert.equal(p.origin, Origin.DEFAULT);
+    assert.deepEqual(p.skipped.map((x) => x.code), ['file_rejected']);
+  });
+
+  test('a core that cannot be asked right now does not put the default in force', async () => {
+    const fromUrl = envelope(keyA, bundleText({ id: 'com.example.url', version: 4 }));
+    const down = async () => ({ ok: false, transient: true, errors: [{ pointer: '', message: 'core host did not answer' }] });
+    let calls = 0;  // the core accepted the download, then went away
+    let p = await policyFor({ managedRaw: managed(), offer: [fromUrl], storeValidate: async () => (calls++ ? down() : { ok: true }), validate: down });
+    assert.equal(p.origin, Origin.MANAGED);
+    assert.equal(JSON.parse(p.bundleText).id, 'com.example.url');
+    assert.equal(p.warnings[0].code, 'core_unavailable');
+    p = await policyFor({ imported: bundleText({ id: 'com.example.mine' }), validate: down });
+    assert.equal(p.origin, Origin.IMPORTED);
+  });
+
+  test("the admin's bundle_id pins what may be in force; every source passed over says why", async () => {
+    const other = envelope(keyA, bundleText({ id: 'com.example.other', version: 2 }));
+    let p = await policyFor({ managedRaw: managed({ inline_bundle: other, bundle_id: 'com.example.support' }) });
+    assert.equal(p.origin, Origin.DEFAULT);
+    assert.deepEqual(p.skipped.map((x) => x.code), ['inline_wrong_bundle', 'no_download']);
+    p = await policyFor({ managedRaw: managed({ bundle_id: 'com.example.support' }), offer: [other, envelope(keyA, bundleText({ version: 1 }))] });
+    assert.deepEqual([p.origin, p.detail.bundleId], [Origin.MANAGED, 'com.example.support']);
   });
 });
 
@@ -448,7 +530,7 @@ describe('managed_schema.json and the admin examples', () => {
 
   test('declares exactly the settings the extension reads', () => {
     const sample = { bundle_urls: ['https://a.example.com/b'], public_keys: [keyA.entry], update_interval_minutes: 60,
-                     inline_bundle: '{}', lock_policy: true, lock_pause: false, lock_override: true, member_id: 'anna' };
+                     inline_bundle: '{}', lock_policy: true, lock_pause: false, lock_override: true, member_id: 'anna', bundle_id: 'com.example.support' };
     const { settings, errors } = normalizeManaged(sample);
     assert.deepEqual(errors, []);
     // Delivery's settings are read by extension/src/background/delivery/config.js.

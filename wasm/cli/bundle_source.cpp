@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "io.h"
 #include "messages.h"
+#include "policy/policy.h"
 #include "signed_bundle.h"
 
 namespace rg::cli {
@@ -13,7 +14,7 @@ LoadedBundle readBundle(const std::optional<std::string>& path) {
   LoadedBundle b;
   if (path) {
     b.label = *path;
-    b.json = readFile(*path);
+    b.json = readFile(*path, kMaxBundleBytes);  // the loader's limit, checked before reading it all
     nlohmann::json probe = nlohmann::json::parse(b.json, nullptr, false);
     if (probe.is_object() && probe.value("format", "") == kSignedFormat)
       throw CliError{kInvalidInput, tr("bundle.is_signed", {*path})};

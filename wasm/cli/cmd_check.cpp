@@ -51,7 +51,7 @@ int cmdCheck(const Argv& argv) {
   nlohmann::json result = check(*policy, req);
   const nlohmann::json findings = result.value("findings", nlohmann::json::array());
   if (args.flag("json")) {
-    std::cout << result.dump(2) << "\n";
+    std::cout << jsonText(result) << "\n";
   } else {
     for (const auto& f : findings) printFinding(f);
     for (const auto& w : result.value("warnings", nlohmann::json::array()))

@@ -140,7 +140,7 @@ int cmdEval(const Argv& argv) {
     out["macro"] = {{"precision", num(totals.macroPrecision())}, {"recall", num(totals.macroRecall())}};
     out["errors"] = errors;
     out["passed"] = !precisionMissed && !recallMissed;
-    std::cout << out.dump(2) << "\n";
+    std::cout << jsonText(out) << "\n";
   } else {
     std::cout << pad(tr("eval.col_category"), 24) << pad("TP", 6, true) << pad("FP", 6, true)
               << pad("FN", 6, true) << pad(tr("eval.col_precision"), 11, true)

@@ -6,6 +6,7 @@
 #include "bundle_source.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "io.h"
 #include "messages.h"
 #include "team_output.h"
 #include "team_time.h"
@@ -22,7 +23,7 @@ int cmdGaps(const Argv& argv) {
   auto policy = requirePolicy(b);
   nlohmann::json result = gaps(*policy, args.positional[1], from, to);
   throwIfTeamError(result);
-  if (args.flag("json")) std::cout << result.dump(2) << "\n";
+  if (args.flag("json")) std::cout << jsonText(result) << "\n";
   else printGaps(std::cout, result);
   return gapCount(result) == 0 ? kOk : kFindings;
 }

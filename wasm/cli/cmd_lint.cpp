@@ -6,6 +6,7 @@
 #include "bundle_source.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "io.h"
 #include "messages.h"
 
 namespace rg::cli {
@@ -20,10 +21,10 @@ int cmdLint(const Argv& argv) {
     for (const auto& e : b.load.errors)
       out["errors"].push_back({{"pointer", e.pointer}, {"message", e.message}});
     if (ok) out["info"] = policyInfo(*b.load.policy);
-    std::cout << out.dump(2) << "\n";
+    std::cout << jsonText(out) << "\n";
   } else if (ok) {
     nlohmann::json info = policyInfo(*b.load.policy);
-    std::cout << tr("lint.ok", {info.value("id", ""), std::to_string(info.value("version", 0)),
+    std::cout << tr("lint.ok", {info.value("id", ""), std::to_string(info.value("version", int64_t{0})),
                                 std::to_string(info.value("rules", 0))});
   } else {
     printBundleErrors(std::cout, b);

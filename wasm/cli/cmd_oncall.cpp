@@ -6,6 +6,7 @@
 #include "bundle_source.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "io.h"
 #include "messages.h"
 #include "team_output.h"
 #include "team_time.h"
@@ -20,7 +21,7 @@ int cmdOncall(const Argv& argv) {
   auto policy = requirePolicy(b);
   nlohmann::json result = oncall(*policy, args.positional[1], at);
   throwIfTeamError(result);
-  if (args.flag("json")) std::cout << result.dump(2) << "\n";
+  if (args.flag("json")) std::cout << jsonText(result) << "\n";
   else printOncall(std::cout, result, at);
   return kOk;
 }

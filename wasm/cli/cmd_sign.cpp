@@ -35,7 +35,7 @@ int cmdSign(const Argv& argv) {
   const int64_t expires = issued + days * 86400 * 1000;
   writeFile(outPath, signBundle(b.json, signer, issued, expires));
   nlohmann::json info = policyInfo(*b.load.policy);
-  std::cout << tr("sign.done", {outPath, info.value("id", ""), std::to_string(info.value("version", 0)),
+  std::cout << tr("sign.done", {outPath, info.value("id", ""), std::to_string(info.value("version", int64_t{0})),
                                 keyIdOf(signer.publicKey()), formatIsoUtc(expires)});
   return kOk;
 }

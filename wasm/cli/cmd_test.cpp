@@ -5,6 +5,7 @@
 #include "bundle_source.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "io.h"
 #include "messages.h"
 
 namespace rg::cli {
@@ -26,7 +27,7 @@ int cmdTest(const Argv& argv) {
   nlohmann::json result = runExamples(*policy);
   const nlohmann::json failed = result.value("failed", nlohmann::json::array());
   if (args.flag("json")) {
-    std::cout << result.dump(2) << "\n";
+    std::cout << jsonText(result) << "\n";
   } else {
     for (const auto& f : failed)
       std::cout << tr("test.failure", {f.value("rule", "?"), exampleText(f.value("example", nlohmann::json())),

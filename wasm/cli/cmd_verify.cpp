@@ -20,7 +20,7 @@ int cmdVerify(const Argv& argv) {
   if (args.all("pub").empty()) throw CliError{kUsage, tr("usage.missing_option", {"--pub"})};
   std::vector<TrustedKey> keys;
   for (const auto& p : args.all("pub")) {
-    auto more = parsePublicKeys(readFile(p), p);
+    auto more = parsePublicKeys(readFile(p, 1u << 20), p);
     keys.insert(keys.end(), more.begin(), more.end());
   }
   VerifyOptions options;
@@ -33,7 +33,7 @@ int cmdVerify(const Argv& argv) {
   if (auto min = args.value("min-version"))
     options.minVersion = parseInteger("--min-version", *min, 1, INT64_MAX);
 
-  VerifyResult r = verifySigned(readFile(args.positional[0]), keys, options);
+  VerifyResult r = verifySigned(readFile(args.positional[0], kMaxEnvelopeBytes), keys, options);
   if (r.status == VerifyStatus::Ok && args.value("out")) writeFile(*args.value("out"), r.bundle);
 
   if (args.flag("json")) {
@@ -43,7 +43,7 @@ int cmdVerify(const Argv& argv) {
       out["header"] = {{"bundle_id", r.header->bundleId}, {"version", r.header->version},
                        {"issued", r.header->issued},     {"expires", r.header->expires},
                        {"sha256", r.header->sha256},     {"key_id", r.header->keyId}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << jsonText(out) << "\n";
   } else if (r.status == VerifyStatus::Ok) {
     const int64_t daysLeft = (r.header->expiresMs - options.nowMs) / (86400 * 1000);
     std::cout << tr("verify.ok", {r.header->bundleId, std::to_string(r.header->version),

@@ -1,9 +1,11 @@
 #include "crypto.h"
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "exit_codes.h"
@@ -136,6 +138,63 @@ Bytes Ed25519Signer::sign(std::string_view message) const {
     cryptoFailure("signing failed");
   sig.resize(len);
   return sig;
+}
+
+namespace {
+struct BnFree { void operator()(BIGNUM* b) const { BN_free(b); } };
+struct BnCtxFree { void operator()(BN_CTX* c) const { BN_CTX_free(c); } };
+using BnPtr = std::unique_ptr<BIGNUM, BnFree>;
+
+BnPtr bn(BN_ULONG v = 0) {
+  BnPtr b(BN_new());
+  if (!b || BN_set_word(b.get(), v) != 1) cryptoFailure("BIGNUM");
+  return b;
+}
+
+// y of the small-order points (orders 1, 2, 4, 8), little-endian: any point with one of these
+// y is of small order, whatever the sign of x.
+const uint8_t kSmallOrderY[][32] = {
+  {1},                                                         // identity
+  {0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},  // p − 1: order 2
+  {0},                                                         // order 4
+  {0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+   0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},  // order 8
+  {0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+   0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},  // order 8
+};
+}  // namespace
+
+bool isAcceptablePublicKey(const Bytes& raw) {
+  if (raw.size() != 32) return false;
+  uint8_t y[32];
+  std::copy(raw.begin(), raw.end(), y);
+  const bool negativeX = (y[31] & 0x80) != 0;
+  y[31] &= 0x7f;
+  for (const auto& small : kSmallOrderY)
+    if (std::equal(y, y + 32, small)) return false;
+  std::unique_ptr<BN_CTX, BnCtxFree> ctx(BN_CTX_new());
+  BnPtr p = bn(0), yy(BN_lebin2bn(y, 32, nullptr)), one = bn(1);
+  if (!ctx || !yy || BN_set_bit(p.get(), 255) != 1 || BN_sub_word(p.get(), 19) != 1) cryptoFailure("BIGNUM");
+  if (BN_cmp(yy.get(), p.get()) >= 0) return false;  // non-canonical: y ≥ p
+  // On the curve −x² + y² = 1 + d·x²·y²  ⇔  x² = (y² − 1) / (d·y² + 1) is a square mod p.
+  BnPtr d = bn(121665), den = bn(121666), y2 = bn(), u = bn(), v = bn(), x2 = bn(), e = bn(), r = bn();
+  bool ok = BN_mod_inverse(den.get(), den.get(), p.get(), ctx.get()) &&
+            BN_mod_mul(d.get(), d.get(), den.get(), p.get(), ctx.get()) == 1 &&
+            BN_mod_sub(d.get(), p.get(), d.get(), p.get(), ctx.get()) == 1 &&  // d = −121665/121666
+            BN_mod_sqr(y2.get(), yy.get(), p.get(), ctx.get()) == 1 &&
+            BN_mod_sub(u.get(), y2.get(), one.get(), p.get(), ctx.get()) == 1 &&
+            BN_mod_mul(v.get(), d.get(), y2.get(), p.get(), ctx.get()) == 1 &&
+            BN_mod_add(v.get(), v.get(), one.get(), p.get(), ctx.get()) == 1 &&
+            BN_mod_inverse(v.get(), v.get(), p.get(), ctx.get()) &&
+            BN_mod_mul(x2.get(), u.get(), v.get(), p.get(), ctx.get()) == 1;
+  if (!ok) cryptoFailure("BIGNUM");
+  if (BN_is_zero(x2.get())) return !negativeX;  // x = 0 has no negative encoding
+  // Euler's criterion: x² is a square iff (x²)^((p−1)/2) = 1.
+  if (BN_sub(e.get(), p.get(), one.get()) != 1 || BN_rshift1(e.get(), e.get()) != 1 ||
+      BN_mod_exp(r.get(), x2.get(), e.get(), p.get(), ctx.get()) != 1)
+    cryptoFailure("BIGNUM");
+  return BN_is_one(r.get());
 }
 
 bool ed25519Verify(const Bytes& rawPublicKey, std::string_view message, const Bytes& signature) {

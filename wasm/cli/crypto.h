@@ -42,6 +42,11 @@ struct Ed25519Signer {
   void* pkey_;  // EVP_PKEY*, kept opaque so callers need no OpenSSL headers
 };
 
+// A trusted key must be a canonical encoding (y < p, no negative x = 0) of a curve point outside
+// the small-order subgroup: with a small-order key one constant signature (R = identity, S = 0)
+// verifies every message. Same rule as the extension (ed25519-fallback.js).
+bool isAcceptablePublicKey(const Bytes& rawPublicKey);
+
 bool ed25519Verify(const Bytes& rawPublicKey, std::string_view message, const Bytes& signature);
 
 }  // namespace rg::cli

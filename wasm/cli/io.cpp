@@ -17,18 +17,34 @@
 
 namespace rg::cli {
 
-std::string readFile(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
+std::string readFile(const std::string& path, size_t maxBytes) {
+  auto tooLarge = [&] {
+    return CliError{kInvalidInput, tr("io.too_large", {path, std::to_string(maxBytes)})};
+  };
+  // Reads at most maxBytes + 1 bytes: enough to know the input is too large.
+  auto readAll = [&](std::istream& in) {
+    std::string out;
+    char buf[1 << 16];
+    while (in) {
+      in.read(buf, sizeof buf);
+      out.append(buf, static_cast<size_t>(in.gcount()));
+      if (out.size() > maxBytes) throw tooLarge();
+    }
+    return out;
+  };
+  if (path == "-") return readAll(std::cin);
   struct stat st{};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     throw CliError{kInvalidInput, tr("io.cannot_read", {path, std::strerror(EISDIR)})};
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > maxBytes)
+    throw tooLarge();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CliError{kInvalidInput, tr("io.cannot_read", {path, std::strerror(errno)})};
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  return readAll(in);
+}
+
+std::string jsonText(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool fileExists(const std::string& path) {

@@ -33,6 +33,7 @@ const std::map<std::string_view, Text> kMessages = {
   {"io.cannot_read", {"cannot read {0}: {1}", "{0} kann nicht gelesen werden: {1}"}},
   {"io.cannot_write", {"cannot write {0}: {1}", "{0} kann nicht geschrieben werden: {1}"}},
   {"io.bad_json", {"{0} is not valid JSON: {1}", "{0} ist kein gültiges JSON: {1}"}},
+  {"io.too_large", {"{0} is larger than {1} bytes", "{0} ist größer als {1} Bytes"}},
   {"io.bad_utf8", {"{0} is not valid UTF-8", "{0} ist kein gültiges UTF-8"}},
   // bundles
   {"bundle.default_label", {"built-in default bundle", "eingebautes Standard-Bundle"}},
@@ -59,6 +60,9 @@ const std::map<std::string_view, Text> kMessages = {
   {"verify.bad_header", {"invalid signed header: field \"{0}\"", "ungültiger signierter Kopf: Feld \"{0}\""}},
   {"verify.key_id_mismatch", {"bad signature: the signed header names another key", "ungültige Signatur: der signierte Kopf nennt einen anderen Schlüssel"}},
   {"verify.digest_mismatch", {"bad signature: the bundle does not match the signed sha256", "ungültige Signatur: das Bundle passt nicht zum signierten sha256"}},
+  {"verify.too_large", {"invalid signed bundle: \"{0}\" is larger than {1} bytes", "ungültiges signiertes Bundle: \"{0}\" ist größer als {1} Bytes"}},
+  {"verify.strict_json", {"not a signed bundle: {0} holds a NUL byte or starts with a byte-order mark", "kein signiertes Bundle: {0} enthält ein NUL-Byte oder beginnt mit einer Byte-Order-Mark"}},
+  {"keys.weak_key", {"{0}: the key is not usable (a small-order or non-canonical Ed25519 point)", "{0}: der Schlüssel ist unbrauchbar (ein Ed25519-Punkt kleiner Ordnung oder nicht kanonisch)"}},
   {"verify.id_version_mismatch", {"invalid signed bundle: header bundle_id/version differ from the bundle's id/version", "ungültiges signiertes Bundle: bundle_id/version im Kopf weichen von id/version des Bundles ab"}},
   {"verify.expired", {"expired: the signature was valid until {0}", "abgelaufen: die Signatur war gültig bis {0}"}},
   {"verify.not_yet_valid", {"not yet valid: issued {0}, which is in the future", "noch nicht gültig: ausgestellt {0}, also in der Zukunft"}},

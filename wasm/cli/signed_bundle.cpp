@@ -21,6 +21,7 @@ TrustedKey keyFromJson(const nlohmann::json& j, const std::string& what) {
     throw CliError{kInvalidInput, tr("keys.bad_entry", {what})};
   auto raw = base64Decode(j["key"].get<std::string>());
   if (!raw || raw->size() != 32) throw CliError{kInvalidInput, tr("keys.bad_key", {what})};
+  if (!isAcceptablePublicKey(*raw)) throw CliError{kInvalidInput, tr("keys.weak_key", {what})};
   std::string id = keyIdOf(*raw);
   if (j.contains("key_id") && (!j["key_id"].is_string() || j["key_id"].get<std::string>() != id))
     throw CliError{kInvalidInput, tr("keys.id_mismatch", {what, id})};
@@ -41,9 +42,34 @@ bool isHex64(const std::string& s) {
   return true;
 }
 
+// JSON as both verifiers read it: nlohmann takes a NUL byte for the end of the input and skips a
+// byte-order mark, JSON.parse does neither, so both are refused before parsing. Lone surrogate
+// escapes and numbers beyond the double range nlohmann refuses itself, like verify.js.
+bool strictJsonText(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return false;
+  return !(text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xef &&
+           static_cast<unsigned char>(text[1]) == 0xbb && static_cast<unsigned char>(text[2]) == 0xbf);
+}
+
+nlohmann::json parseStrict(std::string_view text) {
+  if (!strictJsonText(text)) return nlohmann::json(nlohmann::json::value_t::discarded);
+  return nlohmann::json::parse(text, nullptr, false);
+}
+
+// An integer literal from 1 to 2^53 − 1 (4.0 and 1e1 are floats to nlohmann, so refused).
+bool versionOf(const nlohmann::json& v, int64_t& out) {
+  if (v.is_number_unsigned()) {
+    if (v.get<uint64_t>() < 1 || v.get<uint64_t>() > static_cast<uint64_t>(kMaxVersion)) return false;
+  } else if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > kMaxVersion) {
+    return false;
+  }
+  out = v.get<int64_t>();
+  return true;
+}
+
 // Parses the (already signature-checked) header; nullopt names the broken field in `field`.
 std::optional<SignedHeader> parseHeader(const std::string& text, std::string& field) {
-  nlohmann::json h = nlohmann::json::parse(text, nullptr, false);
+  nlohmann::json h = parseStrict(text);
   field = "header";
   if (!h.is_object()) return std::nullopt;
   SignedHeader out;
@@ -57,9 +83,7 @@ std::optional<SignedHeader> parseHeader(const std::string& text, std::string& fi
       !str("expires", out.expires) || !str("sha256", out.sha256) || !str("key_id", out.keyId))
     return std::nullopt;
   field = "version";
-  if (!h.contains("version") || !h["version"].is_number_integer() || h["version"].get<int64_t>() < 1)
-    return std::nullopt;
-  out.version = h["version"].get<int64_t>();
+  if (!h.contains("version") || !versionOf(h["version"], out.version)) return std::nullopt;
   auto issued = parseIsoInstant(out.issued);
   auto expires = parseIsoInstant(out.expires);
   field = "issued";
@@ -136,6 +160,9 @@ std::string signBundle(const std::string& bundleBytes, const Ed25519Signer& sign
 
 VerifyResult verifySigned(const std::string& envelopeText, const std::vector<TrustedKey>& keys,
                           const VerifyOptions& options) {
+  if (envelopeText.size() > kMaxEnvelopeBytes)
+    return fail(VerifyStatus::Invalid, tr("verify.too_large", {"envelope", std::to_string(kMaxEnvelopeBytes)}));
+  if (!strictJsonText(envelopeText)) return fail(VerifyStatus::Invalid, tr("verify.strict_json", {"the file"}));
   nlohmann::json env = nlohmann::json::parse(envelopeText, nullptr, false);
   if (!env.is_object()) return fail(VerifyStatus::Invalid, tr("verify.not_json"));
   if (!env.contains("format") || env["format"] != kSignedFormat)
@@ -145,8 +172,12 @@ VerifyResult verifySigned(const std::string& envelopeText, const std::vector<Tru
       return fail(VerifyStatus::Invalid, tr("verify.missing_field", {field}));
   const std::string keyId = env["key_id"];
   const std::string headerText = env["header"];
+  if (headerText.size() > kMaxHeaderBytes)
+    return fail(VerifyStatus::Invalid, tr("verify.too_large", {"header", std::to_string(kMaxHeaderBytes)}));
   auto bundle = base64Decode(env["bundle"].get<std::string>());
   if (!bundle) return fail(VerifyStatus::Invalid, tr("verify.bad_base64", {"bundle"}));
+  if (bundle->size() > kMaxSignedBundleBytes)
+    return fail(VerifyStatus::Invalid, tr("verify.too_large", {"bundle", std::to_string(kMaxSignedBundleBytes)}));
   auto signature = base64Decode(env["signature"].get<std::string>());
   if (!signature || signature->size() != 64)
     return fail(VerifyStatus::Invalid, tr("verify.bad_base64", {"signature"}));
@@ -174,7 +205,7 @@ VerifyResult verifySigned(const std::string& envelopeText, const std::vector<Tru
   if (header->keyId != keyId) return failWith(VerifyStatus::BadSignature, tr("verify.key_id_mismatch"));
   if (header->sha256 != sha256Hex(bundleBytes))
     return failWith(VerifyStatus::BadSignature, tr("verify.digest_mismatch"));
-  nlohmann::json b = nlohmann::json::parse(bundleBytes, nullptr, false);
+  nlohmann::json b = parseStrict(bundleBytes);
   if (!b.is_object() || b.value("id", nlohmann::json()) != header->bundleId ||
       b.value("version", nlohmann::json()) != header->version)
     return failWith(VerifyStatus::Invalid, tr("verify.id_version_mismatch"));

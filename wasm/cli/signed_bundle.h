@@ -13,6 +13,11 @@ namespace rg::cli {
 inline constexpr const char* kSignedFormat = "replyguard-signed/1";
 // A client clock up to this much behind the signer's is tolerated for "issued".
 inline constexpr int64_t kClockSkewMs = 5 * 60 * 1000;
+// Limits of the envelope specification (policies/SIGNING.md), the same in verify.js.
+inline constexpr size_t kMaxEnvelopeBytes = 24u << 20;  // a 16 MiB bundle in base64 plus the rest
+inline constexpr size_t kMaxSignedBundleBytes = 16u << 20;
+inline constexpr size_t kMaxHeaderBytes = 8u << 10;
+inline constexpr int64_t kMaxVersion = (int64_t{1} << 53) - 1;  // exact in every JSON reader
 
 struct TrustedKey {
   std::string keyId;

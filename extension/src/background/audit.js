@@ -7,10 +7,15 @@
 //   recorded in `auditMeta` (count, newest removed time, reason); the options page says the
 //   export is partial. The same notice is recorded when the log reaches MAX_ENTRIES.
 // - Any other failure (or quota with nothing old left to remove): the entries stay queued in
-//   memory and in chrome.storage.session (survives service-worker restarts, not browser
-//   restarts) and are written on the next entry, on the next start of the background, or by a
-//   retry timer. A failed write never stops later writes.
+//   memory, in chrome.storage.session (survives service-worker restarts) and in the write-ahead
+//   journal (IndexedDB, survives browser restarts: audit-journal.js), and are written on the next
+//   entry, on the next start of the background, or by a retry timer. A failed write never stops
+//   later writes.
+// - appendAudit answers `durable` only once the entry is in the log or in the journal: the send
+//   it belongs to is released only then. Entries carry an id; the same id is written once, so a
+//   retried message (the worker stopped before answering) never duplicates an entry.
 import { AUDIT_KEY, AUDIT_META_KEY, AUDIT_PENDING_KEY } from '../shared/audit-store.js';
+import { createJournal } from './audit-journal.js';
 
 export const MAX_ENTRIES = 5000;
 const RETRY_MS = [2000, 10_000, 30_000, 60_000];
@@ -21,18 +26,38 @@ let inSession = false;  // storage.session holds a copy of `pending`
 let chain = Promise.resolve();
 let retries = 0;
 let retryTimer = 0;
+let journal = createJournal();
 
 const utf8 = (s) => new TextEncoder().encode(s).length;
 const sizeOf = (key, value) => key.length + utf8(JSON.stringify(value));
 const isQuota = (e) => /quota/i.test(String(e?.message || e));
-// Same entry written twice (a worker stopped between writing the log and clearing the queue).
-const sig = (e) => `${e?.time}\u0001${e?.kind}\u0001${e?.textHash}\u0001${(e?.rules || []).join(' ')}`;
+// Same entry written twice (a retried message, a worker stopped between writing the log and
+// clearing the queue): by id; entries from before ids by their content.
+const sig = (e) => (e?.id ? `id:${e.id}` : `${e?.time}\u0001${e?.kind}\u0001${e?.textHash}\u0001${(e?.rules || []).join(' ')}`);
+
+/** Tests: a stand-in for the IndexedDB journal (memoryJournal from audit-journal.js). */
+export function useJournal(j) { journal = j; }
 
 function restorePending() {
-  restored ||= chrome.storage.session.get(AUDIT_PENDING_KEY).then((r) => {
-    const saved = r?.[AUDIT_PENDING_KEY];
-    if (Array.isArray(saved) && saved.length) { pending = [...saved, ...pending]; inSession = true; }
-  }, () => { /* no session storage: memory only */ });
+  restored ||= (async () => {
+    const seen = new Set(pending.map(sig));
+    const add = (list) => {
+      const fresh = (Array.isArray(list) ? list : []).filter((e) => e && !seen.has(sig(e)));
+      for (const e of fresh) seen.add(sig(e));
+      return fresh;
+    };
+    let earlier = [];
+    try {
+      const saved = (await chrome.storage.session.get(AUDIT_PENDING_KEY))?.[AUDIT_PENDING_KEY];
+      earlier = add(saved);
+      if (earlier.length) inSession = true;
+    } catch { /* no session storage */ }
+    try {
+      // After a browser restart only the journal still holds what could not be written.
+      earlier = earlier.concat(add(await journal.all())).sort((a, b) => String(a.time).localeCompare(String(b.time)));
+    } catch { /* no journal */ }
+    pending = [...earlier, ...pending];
+  })();
   return restored;
 }
 
@@ -70,9 +95,11 @@ async function flush() {
   const got = await chrome.storage.local.get([AUDIT_KEY, AUDIT_META_KEY]);
   const log = Array.isArray(got[AUDIT_KEY]) ? got[AUDIT_KEY] : [];
   const meta = got[AUDIT_META_KEY] || null;
-  const recent = new Set(log.slice(-(batch.length + 20)).map(sig));
-  const next = log.concat(batch.filter((e) => !recent.has(sig(e))));
-  const keepable = next.length - batch.length; // old entries that may be removed; the new ones never
+  const written = new Set(log.map(sig));
+  const fresh = [];
+  for (const e of batch) if (!written.has(sig(e))) { written.add(sig(e)); fresh.push(e); }
+  const next = log.concat(fresh);
+  const keepable = next.length - fresh.length; // old entries that may be removed; the new ones never
   let drop = Math.max(0, next.length - MAX_ENTRIES);
   let reason = drop ? 'limit' : '';
   for (let attempt = 0; ; attempt++) {
@@ -93,6 +120,8 @@ async function flush() {
   pending.splice(0, batch.length); // entries queued meanwhile stay
   retries = 0;
   await savePending();
+  const ids = batch.map((e) => e.id).filter(Boolean);
+  if (ids.length) await journal.remove(ids).catch(() => { /* removed next time; written once by id */ });
 }
 
 function scheduleRetry() {
@@ -115,10 +144,21 @@ function run() {
   return p;
 }
 
-/** Queues one entry and writes it (with anything still queued). */
-export function appendAudit(entry) {
+/**
+ * Queues one entry and writes it (with anything still queued). Resolves {stored, pending,
+ * durable, error?}: durable when the entry is in the log or, the log failing, in the journal.
+ */
+export async function appendAudit(entry) {
   pending.push(entry);
-  return run();
+  const r = await run();
+  if (r.stored) return { ...r, durable: true };
+  try {
+    if (!entry.id) throw new Error('an entry without id cannot be journaled');
+    await journal.put(entry);
+    return { ...r, durable: true };
+  } catch (e) {
+    return { ...r, durable: false, error: `${r.error}; journal: ${String(e?.message || e)}` };
+  }
 }
 
 /** Writes entries left queued by an earlier service worker (called when the background starts). */

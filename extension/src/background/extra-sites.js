@@ -10,8 +10,13 @@ export async function syncExtraSites() {
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [ID] }).catch(() => []);
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [ID] });
   if (!extra.length) return [];
-  await chrome.scripting.registerContentScripts([{
-    id: ID, matches: extra, js: ['content.js'], allFrames: true, runAt: 'document_idle',
-  }]);
+  const script = { id: ID, matches: extra, js: ['content.js'], allFrames: true, runAt: 'document_idle' };
+  // about:blank / about:srcdoc frames of these sites (TinyMCE's editor) too, as in the manifest;
+  // browsers without the option (Chrome < 119) register without it.
+  try {
+    await chrome.scripting.registerContentScripts([{ ...script, matchOriginAsFallback: true }]);
+  } catch {
+    await chrome.scripting.registerContentScripts([script]);
+  }
   return extra;
 }

@@ -16,6 +16,8 @@ export const MANAGED_CACHE_KEY = 'replyguard.managed.last';
 // Chrome answers chrome.storage.managed only once its policy loader settled, about 3 s after the
 // browser started; a check must not wait that long. Until then the last values read stand in.
 const MANAGED_WAIT_MS = 300;
+// A policy computed while the core could not be asked is computed again after this long.
+const RETRY_MS = 30 * 1000;
 
 /** Keys of the settings object that feed the distribution (a change forces an update round). */
 export const DIST_SETTING_KEYS = ['bundleUrl', 'publicKeys', 'memberId'];
@@ -25,7 +27,7 @@ export const DIST_SETTING_KEYS = ['bundleUrl', 'publicKeys', 'memberId'];
  * onManagedLate(): the live managed settings arrived after the cached ones were used, and differ.
  * Returns { current(), invalidate(), managedChanged(), update({force}), info() }.
  */
-export function createPolicyService({ coreTransport, onManagedLate = () => {} }) {
+export function createPolicyService({ coreTransport, onManagedLate = () => {}, onRetry = () => {} }) {
   let distPromise = null;
   let managedLive = null;     // values read from chrome.storage.managed since the last change
   let managedPending = null;
@@ -37,11 +39,14 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {} })
       .then((v) => v ?? {}, () => ({})) // Chrome without policy support, Firefox without policy
       .then(async (v) => {
         managedLive = v;
-        const { [MANAGED_CACHE_KEY]: last } = await chrome.storage.local.get(MANAGED_CACHE_KEY);
-        if (JSON.stringify(last ?? {}) !== JSON.stringify(v)) {
-          await chrome.storage.local.set({ [MANAGED_CACHE_KEY]: v });
-          if (answeredFromCache) { answeredFromCache = false; onManagedLate(); }
-        }
+        // The cache is a convenience: a full or failing local storage must not lose the live values.
+        try {
+          const { [MANAGED_CACHE_KEY]: last } = await chrome.storage.local.get(MANAGED_CACHE_KEY);
+          if (JSON.stringify(last ?? {}) !== JSON.stringify(v)) {
+            if (answeredFromCache) { answeredFromCache = false; onManagedLate(); }
+            await chrome.storage.local.set({ [MANAGED_CACHE_KEY]: v });
+          }
+        } catch { /* kept in memory; read live again after the next start */ }
         return v;
       });
     return managedPending;
@@ -54,24 +59,43 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {} })
       const quick = await Promise.race([readManagedLive(), new Promise((r) => setTimeout(r, MANAGED_WAIT_MS))]);
       if (quick) return quick;
       answeredFromCache = true;
-      const { [MANAGED_CACHE_KEY]: last } = await chrome.storage.local.get(MANAGED_CACHE_KEY);
-      return last ?? {};
+      try {
+        const { [MANAGED_CACHE_KEY]: last } = await chrome.storage.local.get(MANAGED_CACHE_KEY);
+        return last ?? {};
+      } catch {
+        return readManagedLive();
+      }
     },
   };
 
   let cached = null;      // Promise<{ policy, settings, key }>
   let chain = Promise.resolve();
   const validated = new Map(); // fnv1a(text) -> {ok, errors} (the same text validates the same)
+  let retryTimer = 0;
 
   async function validate(text) {
     const h = fnv1a(text);
     if (validated.has(h)) return validated.get(h);
     const r = await coreTransport({ op: 'validate', text });
-    if (!r?.ok) return { ok: false, errors: [{ pointer: '', message: r?.error || 'core unavailable' }] }; // not cached: may be transient
+    // Not the bundle's fault and not cached: the sources keep it as a candidate, and the policy
+    // in force is computed again shortly (retryLater).
+    if (!r?.ok) return { ok: false, transient: true, errors: [{ pointer: '', message: r?.error || 'core unavailable' }] };
     const v = { ok: !!r.value?.ok, errors: r.value?.errors || [] };
     if (validated.size > 32) validated.clear();
     validated.set(h, v);
     return v;
+  }
+
+  /** The core refused to load this text although it was chosen: never choose it again. */
+  function rejected(text, errors) {
+    validated.set(fnv1a(text), { ok: false, errors: errors?.length ? errors : [{ pointer: '', message: 'the checker refused the bundle' }] });
+    invalidate();
+  }
+
+  function retryLater() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => { retryTimer = 0; invalidate(); onRetry(); }, RETRY_MS);
+    retryTimer.unref?.(); // Node tests: a pending retry does not keep the process alive
   }
 
   async function readUserSettings() {
@@ -105,6 +129,7 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {} })
     const [policy, settings] = await Promise.all([d.policy(), d.settings()]);
     // The built-in default is compiled into the core: no need to hand it the text.
     const key = policy.origin === 'default' ? 'default' : `${policy.origin}:${fnv1a(policy.bundleText)}`;
+    if (policy.warnings.some((w) => w.code === 'core_unavailable')) retryLater();
     return { policy, settings, key };
   }
 
@@ -131,11 +156,15 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {} })
     const run = chain.then(async () => {
       const before = cached ? (await cached.catch(() => null))?.key : null;
       const d = await dist();
-      const { update: u } = await d.update({ force });
-      if (Number.isFinite(u?.nextAttemptAt)) {
-        await chrome.alarms.create(ALARM, { when: Math.max(Date.now() + 1000, u.nextAttemptAt) });
+      let u;
+      try {
+        ({ update: u } = await d.update({ force }));
+        if (Number.isFinite(u?.nextAttemptAt)) {
+          await chrome.alarms.create(ALARM, { when: Math.max(Date.now() + 1000, u.nextAttemptAt) });
+        }
+      } finally {
+        invalidate(); // settings read for this round are picked up even when the round failed
       }
-      invalidate();
       const { key } = await current();
       return { changed: before !== key, update: u, key };
     });
@@ -156,6 +185,7 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {} })
       if (a.ok || ['updated', 'unchanged', 'not_modified'].includes(a.outcome)) continue;
       warnings.push({ kind: 'download', code: a.outcome === 'rejected' ? a.status : a.outcome, message: a.message || '', url: a.url });
     }
+    if (up.storageError) warnings.push({ code: 'storage_error', message: up.storageError });
     for (const e of settings.keyErrors || []) warnings.push({ code: 'key_error', message: e.message, index: e.index });
     for (const e of settings.errors || []) warnings.push({ code: 'setting_error', message: `${e.key}: ${e.message}` });
     return {
@@ -172,5 +202,5 @@ export function createPolicyService({ coreTransport, onManagedLate = () => {} })
     };
   }
 
-  return { current, invalidate, managedChanged, update, info };
+  return { current, invalidate, managedChanged, update, info, rejected };
 }

@@ -7,11 +7,27 @@ import { tabCounts } from './tab-counts.js';
 import { syncExtraSites } from './extra-sites.js';
 import { createPolicyService, ALARM, STORE_KEY, DIST_SETTING_KEYS } from './policy.js';
 import { getSettings, getPolicySource, resolveLang, KEYS } from '../shared/settings.js';
-import { sha256Hex } from '../shared/hash.js';
+import { hmacSha256Hex } from '../shared/hash.js';
 import { isStr, isInt, cleanFinding, MAX_TEXT, MAX_CHECK_TEXT } from '../shared/messages.js';
 import { checkInWindows } from './windows.js';
 import { createDeliveryService } from './delivery/service.js';
 import { escalationHandlers } from './delivery/router-ops.js';
+
+/** The install's secret for audit text hashes: made once, kept in local storage (memory if full). */
+const AUDIT_KEY_KEY = 'auditKey';
+let auditSecret = null;
+function auditKey() {
+  auditSecret ||= (async () => {
+    const { [AUDIT_KEY_KEY]: saved } = await chrome.storage.local.get(AUDIT_KEY_KEY).catch(() => ({}));
+    if (typeof saved === 'string' && saved.length >= 43) return Uint8Array.from(atob(saved), (c) => c.charCodeAt(0));
+    const fresh = crypto.getRandomValues(new Uint8Array(32));
+    // Storage full: the secret lives for this worker; a later start makes and saves another.
+    await chrome.storage.local.set({ [AUDIT_KEY_KEY]: btoa(String.fromCharCode(...fresh)) }).catch(() => {});
+    return fresh;
+  })();
+  return auditSecret;
+}
+const ENTRY_ID = /^[A-Za-z0-9-]{16,64}$/;
 
 export function startBackground(coreTransport) {
   const extOrigin = chrome.runtime.getURL('');
@@ -21,8 +37,10 @@ export function startBackground(coreTransport) {
   // Audit and escalation delivery to the company's endpoints (off unless the admin configures it).
   const delivery = createDeliveryService({ bundleInfo: () => status.info, version: chrome.runtime.getManifest?.().version || '' });
   const escOps = escalationHandlers({ delivery, core: (op, p) => core(op, p), policyName: () => (status.info ? `${status.info.id}@${status.info.version}` : '') });
+  let rejectedErrors = null; // what the core said about the last bundle it refused to load
   // The admin's settings arrived late (browser start) and differ from the last ones: as a change.
-  const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange() });
+  const policies = createPolicyService({ coreTransport, onManagedLate: () => onManagedChange(),
+    onRetry: () => ensurePolicy().then(() => refreshTabs(), () => {}) });
 
   async function policyKey() {
     const eff = await policies.current();
@@ -39,15 +57,25 @@ export function startBackground(coreTransport) {
     }
   }
 
-  async function ensurePolicy() {
+  async function ensurePolicy(attempt = 0) {
     const { eff, key } = await policyKey();
     if (ensured && ensured.key === key) return ensured.promise;
-    const promise = coreTransport({ op: 'ensure', key, text: eff.policy.origin === 'default' ? null : eff.policy.bundleText }).then((res) => {
-      if (!res.ok) throw new Error(res.error);
-      Object.assign(status, { ok: true, error: '', loadMs: res.value.loadMs, info: res.value.info, source: res.value.source, policyErrors: res.value.policyErrors || null });
+    const text = eff.policy.origin === 'default' ? null : eff.policy.bundleText;
+    const promise = coreTransport({ op: 'ensure', key, text }).then((res) => {
+      if (!res.ok) throw Object.assign(new Error(res.error), { code: res.code, errors: res.errors });
+      Object.assign(status, { ok: true, error: '', loadMs: res.value.loadMs, info: res.value.info, source: res.value.source,
+        policyErrors: attempt ? rejectedErrors : null });
       return key;
     }).catch((e) => {
       ensured = null;
+      // The core refused the bundle in force: remember it as rejected, so the next computation
+      // passes over it with a reason (shown in the popup and options) instead of the core
+      // silently checking against the built-in default.
+      if (e?.code === 'POLICY_REJECTED' && text !== null && attempt < 3) {
+        rejectedErrors = e.errors || [];
+        policies.rejected(text, rejectedErrors);
+        return ensurePolicy(attempt + 1);
+      }
       Object.assign(status, { ok: false, error: String(e?.message || e) });
       throw e;
     });
@@ -116,20 +144,30 @@ export function startBackground(coreTransport) {
       return true;
     },
     async escalate(msg, sender) {
-      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft)) throw new Error('bad escalate');
-      const findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
+      if (!Array.isArray(msg.findings) || msg.findings.length > 200 || !isStr(msg.draft, MAX_CHECK_TEXT) || !isStr(msg.incoming ?? '', MAX_CHECK_TEXT)) throw new Error('bad escalate');
       const settings = await getSettings();
+      const lang = resolveLang(settings.lang);
+      const incoming = msg.incoming || '';
+      // The core's own findings of both texts (the reply and the post being answered), not the
+      // page's copy; the content script's list only stands in when the check fails.
+      let findings;
+      try {
+        const { result } = await checkInWindows((req) => core('check', req), { reply: msg.draft, incoming, platform: isStr(msg.platform, 40) ? msg.platform : '', lang });
+        findings = (result?.findings || []).filter((f) => f.source === 'incoming' || f.severity === 'block');
+      } catch {
+        findings = msg.findings.map((f) => cleanFinding(f)).filter(Boolean);
+      }
       const { memberId } = await locks(); // the admin's member_id wins over the user's
       const request = {
         findings, now: Date.now(), member: memberId || settings.memberId || '', post_url: sender.tab?.url || '', draft: msg.draft,
-        lang: resolveLang(settings.lang),
+        incoming, lang,
       };
       return escOps.remember(request, await core('escalate', { request }), sender);
     },
     deliverEscalation: (msg, sender) => escOps.deliver(msg, sender),
     escalationStatus: (msg) => escOps.status(msg),
     async audit(msg, sender) {
-      if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft)) throw new Error('bad audit');
+      if (!['override', 'escalate'].includes(msg.kind) || !Array.isArray(msg.rules) || !msg.rules.every((r) => isStr(r, 200)) || !isStr(msg.draft, MAX_CHECK_TEXT)) throw new Error('bad audit');
       if (msg.kind === 'override' && !(isStr(msg.justification, 2000) && msg.justification.trim().length >= 10)) throw new Error('justification required');
       if (msg.kind === 'override' && (await locks()).lockOverride) throw new Error('lock_override: the administrator does not allow sending past a blocking finding');
       let host = '';
@@ -138,16 +176,18 @@ export function startBackground(coreTransport) {
       // bounded, so a slow or broken core never holds up the send this entry belongs to.
       await Promise.race([ensurePolicy().catch(() => {}), new Promise((r) => setTimeout(r, 1500))]);
       const entry = {
+        id: isStr(msg.id, 64) && ENTRY_ID.test(msg.id) ? msg.id : crypto.randomUUID(),
         time: new Date().toISOString(), kind: msg.kind, site: host, platform: isStr(msg.platform, 40) ? msg.platform : '',
-        rules: [...new Set(msg.rules)].slice(0, 50), textHash: await sha256Hex(msg.draft),
+        rules: [...new Set(msg.rules)].slice(0, 50), textHash: await hmacSha256Hex(await auditKey(), msg.draft),
         policy: status.info ? `${status.info.id}@${status.info.version}` : '',
       };
       if (msg.kind === 'override') entry.justification = msg.justification.trim();
       if (Array.isArray(msg.targets)) entry.targets = msg.targets.filter((t) => isStr(t, 200)).slice(0, 20);
-      await appendAudit(entry);
-      // Queued durably for the company's endpoint (when configured) before the send goes on; bounded, never holds it long.
-      await Promise.race([delivery.onAudit(entry, msg.draft).catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
-      return true;
+      // Durable (in the log or the write-ahead journal) before the content script releases the send.
+      const r = await appendAudit(entry);
+      // Queued durably for the company's endpoint too (when configured); bounded, never holds the send long.
+      await Promise.race([delivery.onAudit(entry, msg.draft).catch(() => {}), new Promise((res) => setTimeout(res, 2000))]);
+      return { durable: r.durable, stored: r.stored, id: entry.id };
     },
   };
 

@@ -77,9 +77,11 @@ async function replaceRich(field, before, expected, begin, end, text) {
     field.el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: null }));
   }
   // Editors re-render asynchronously (React state, MutationObserver); then the text must stay.
-  for (let i = 0; i < 20; i++) {
+  // An editor that took the event over may apply it later than the browser's own edit shows.
+  const deadline = performance.now() + (ev.defaultPrevented ? 1000 : 320);
+  for (;;) {
     field.invalidate();
-    if (field.getText() === expected) break;
+    if (field.getText() === expected || performance.now() > deadline) break;
     await sleep(16);
   }
   await sleep(32);

@@ -51,14 +51,16 @@ export class Dialog {
     for (const f of blocks.slice(0, 8)) list.append(el('li', {}, el('strong', { text: f.text ? `${t(lang, 'quote', f.text)} ` : '' }), el('span', { text: `— ${f.message}` })));
     const just = el('textarea', { 'aria-label': t(lang, 'dialog_justification'), placeholder: t(lang, 'dialog_justification_ph') });
     const confirm = el('button', { class: 'danger', 'data-action': 'confirm-override', text: t(lang, 'dialog_send_anyway_confirm'), disabled: '' });
+    const auditFailed = el('p', { class: 'error', role: 'alert', 'data-error': 'audit', hidden: '', text: t(lang, 'dialog_audit_failed') });
     const overrideBox = el('div', { hidden: '' },
       el('label', { class: 'hint', text: t(lang, 'dialog_justification_hint', String(MIN_JUSTIFICATION)) }), just,
-      el('div', { class: 'row' }, confirm));
+      el('div', { class: 'row' }, confirm), auditFailed);
     just.addEventListener('input', () => { confirm.disabled = just.value.trim().length < MIN_JUSTIFICATION; });
     confirm.addEventListener('click', async (e) => {
       if (!e.isTrusted || just.value.trim().length < MIN_JUSTIFICATION) return;
       confirm.disabled = true;
-      await override(just.value.trim());
+      // false: the audit entry could not be recorded, so nothing is sent; the user may try again.
+      if ((await override(just.value.trim())) === false) { auditFailed.hidden = false; confirm.disabled = false; }
     });
     const escBox = el('div');
     const panel = el('div', { class: 'panel dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': t(lang, 'dialog_title') },

@@ -230,19 +230,32 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   const dialog = new Dialog(overlay);
   dialog.labelOf = labelOf;
   dialog.delivery = { start: (id, target) => send({ type: 'rg:deliverEscalation', id, target }), status: (job) => send({ type: 'rg:escalationStatus', job }) };
-  const banner = new Banner(overlay, { onEscalate: (c) => {
+  const banner = new Banner(overlay, { onEscalate: (c) => topApi(frameApi).showEscalation(c) });
+  function showEscalation(c) { // in the outermost same-origin frame, like the send dialog
     const findings = [...c.incoming, ...c.blocks()];
     dialog.showEscalation({ lang: state.lang, escalate: () => escalate(c, findings), cancel: () => dialog.close() });
-  } });
+  }
 
   async function escalate(c, findings) {
-    const r = await send({ type: 'rg:escalate', findings, draft: c.text });
+    const r = await send({ type: 'rg:escalate', findings, draft: c.text, incoming: c.incomingText(), platform: site.platform });
     if (!r) return { failed: true };
     if (!r.error && r.escalate) {
-      send({ type: 'rg:audit', kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
+      recordAudit({ kind: 'escalate', rules: findings.map((f) => f.rule), draft: c.text, platform: site.platform,
         targets: (r.targets || []).map((x) => String(x.member || '')) });
     }
     return r;
+  }
+
+  // An audit entry is durable (the background says so) before the send it belongs to is
+  // released. No answer (the background stopped): asked again with the same id, written once.
+  async function recordAudit(entry) {
+    const id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const r = await send({ type: 'rg:audit', id, ...entry });
+      if (r) return r.durable === true;
+      await new Promise((ok) => setTimeout(ok, 300 * 2 ** attempt));
+    }
+    return false;
   }
 
   const withTimeout = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), ms))]);
@@ -261,9 +274,10 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
       fix: () => { dialog.close(); c.api.openFix(c); },
       escalate: () => escalate(c, [...blocks, ...c.incoming]),
       override: async (justification) => {
-        const entry = { type: 'rg:audit', kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification };
+        const entry = { kind: 'override', rules: blocks.map((f) => f.rule), draft: c.text, platform: site.platform, justification };
         if (replays) {
-          await send(entry);
+          // Written ahead: the send is released only once the entry is durable.
+          if (!(await recordAudit(entry))) return false;
           dialog.close();
           c.el.focus();
           release();
@@ -271,7 +285,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
         }
         // Nothing we could replay would send (editors ignore untrusted keys): the user presses
         // Enter once more, and only that send is audited.
-        c.api.arm(c, () => send(entry));
+        c.api.arm(c, () => recordAudit(entry));
         dialog.showInfo({ lang: state.lang, title: t(state.lang, 'dialog_press_again_title'), text: t(state.lang, 'dialog_press_again'),
           close: () => { dialog.close(); c.el.focus(); } });
       },
@@ -292,6 +306,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   const frameApi = {
     lastField: () => (alive() ? lastCtrl : null),
     decide: decideHold,
+    showEscalation,
     openFix(c) {
       c.el.focus();
       const i = c.visible().findIndex((f) => f.severity === 'block');

@@ -1,21 +1,26 @@
 // Owns the wasm core: loaded once per browser (Chrome: offscreen document; Firefox: the event
 // page). Keeps one compiled policy; every request says which policy it expects (key), so a
-// restarted background can never check against a stale bundle.
+// restarted background can never check against a stale bundle. Candidate bundles are validated
+// in a separate, short-lived instance: wasm memory never shrinks, so compiling a 15 MB candidate
+// in the checking instance would keep its peak heap for the rest of the session.
 import { createCore } from '@core';
 
 export function createCoreHost(getURL) {
   let corePromise = null;
   let policy = null; // {key, handle, info, source}
 
+  let filesPromise = null;
+  const files = () => (filesPromise ||= Promise.all([
+    // Relative to the bundle at the extension root; a literal, so no remote or computed code.
+    import('./core/replyguard_core.mjs'),
+    fetch(getURL('core/replyguard_core.wasm')).then((r) => r.arrayBuffer()),
+    fetch(getURL('core/icudata/icudt72l.dat')).then((r) => r.arrayBuffer()),
+  ]).then(([{ default: factory }, wasmBinary, icuData]) => ({ factory, wasmBinary, icuData }))
+    .catch((e) => { filesPromise = null; throw e; }));
+
   async function loadCore() {
     const started = performance.now();
-    const [{ default: factory }, wasmBinary, icuData] = await Promise.all([
-      // Relative to the bundle at the extension root; a literal, so no remote or computed code.
-      import('./core/replyguard_core.mjs'),
-      fetch(getURL('core/replyguard_core.wasm')).then((r) => r.arrayBuffer()),
-      fetch(getURL('core/icudata/icudt72l.dat')).then((r) => r.arrayBuffer()),
-    ]);
-    const core = await createCore({ factory, wasmBinary, icuData });
+    const core = await createCore(await files());
     return { core, loadMs: Math.round(performance.now() - started) };
   }
 
@@ -27,19 +32,25 @@ export function createCoreHost(getURL) {
   async function ensure({ key, text }) {
     const { core, loadMs } = await getCore();
     if (policy && policy.key === key) return { ok: true, info: policy.info, source: policy.source, loadMs };
-    let loaded = null;
+    let loaded;
     let source = 'default';
-    let policyErrors = null;
     if (typeof text === 'string') {
       loaded = core.loadPolicy(text);
       source = 'file';
-      if (!loaded.ok) { policyErrors = loaded.errors; loaded = null; }
+      // Never the default in its place silently: the background decides what is in force instead.
+      if (!loaded.ok) {
+        const e = new Error(`the checker refused the bundle: ${(loaded.errors || []).slice(0, 3).map((x) => `${x.pointer || '/'} ${x.message}`).join('; ')}`);
+        e.code = 'POLICY_REJECTED';
+        e.errors = (loaded.errors || []).slice(0, 200);
+        throw e;
+      }
+    } else {
+      loaded = core.defaultPolicy();
     }
-    if (!loaded) { loaded = core.defaultPolicy(); source = 'default'; }
     if (!loaded.ok) throw new Error('default policy failed to load');
     if (policy) core.freePolicy(policy.handle);
     policy = { key, handle: loaded.handle, info: loaded.info, source };
-    return { ok: true, info: policy.info, source, policyErrors, loadMs };
+    return { ok: true, info: policy.info, source, loadMs };
   }
 
   function requirePolicy(key) {
@@ -61,10 +72,10 @@ export function createCoreHost(getURL) {
       return core.escalate(requirePolicy(key).handle, request);
     },
     async validate({ text }) {
-      const { core } = await getCore();
+      // A fresh instance, dropped afterwards: its memory goes with it.
+      const core = await createCore(await files());
       const r = core.loadPolicy(text);
       if (!r.ok) return { ok: false, errors: r.errors };
-      core.freePolicy(r.handle);
       return { ok: true, info: r.info };
     },
   };
@@ -76,6 +87,6 @@ export async function runOp(host, msg) {
     if (!['ensure', 'check', 'escalate', 'validate'].includes(msg.op)) return { ok: false, error: 'unknown op' };
     return { ok: true, value: await host[msg.op](msg) };
   } catch (e) {
-    return { ok: false, error: String(e?.message || e), code: e?.code || 'CORE_ERROR' };
+    return { ok: false, error: String(e?.message || e), code: e?.code || 'CORE_ERROR', ...(e?.errors ? { errors: e.errors } : {}) };
   }
 }

@@ -10,7 +10,7 @@
 import { importTrustedKeys } from './verify.js';
 import { createPolicyStore } from './store.js';
 import { createUpdater } from './updater.js';
-import { readManagedStorage, resolvePolicy, resolveSettings } from './sources.js';
+import { readManagedStorage, resolvePolicy, resolveSettings, scopeOf } from './sources.js';
 
 export function createDistribution({ managedArea, storage, readUserSettings = async () => ({}), readImported = async () => null,
                                      fetch, clock, defaultBundle, validate, subtle, random, updaterOptions }) {
@@ -47,7 +47,8 @@ export function createDistribution({ managedArea, storage, readUserSettings = as
     async update({ force = false } = {}) {
       const ctx = await context();
       const update = await updater.tick({ urls: ctx.settings.bundleUrls.value, trusted: ctx.trusted,
-                                          intervalMinutes: ctx.settings.updateIntervalMinutes.value }, { force });
+                                          intervalMinutes: ctx.settings.updateIntervalMinutes.value,
+                                          pin: ctx.settings.bundleId.value, scope: scopeOf(ctx.settings) }, { force });
       return { policy: await policyFor(ctx), update, settings: { ...ctx.settings, keyErrors: ctx.trusted.errors } };
     },
   };

@@ -85,6 +85,19 @@ function encodePoint([X, Y, Z]) {
   return out;
 }
 
+/**
+ * A trusted key must be a canonical encoding (y < p, no "negative" x = 0) of a curve point outside
+ * the small-order subgroup: with a small-order key (the identity, y = p + 1, …) one constant
+ * signature (R = identity, S = 0) verifies every message.
+ */
+export function isAcceptablePublicKey(rawKey) {
+  if (!(rawKey instanceof Uint8Array) || rawKey.length !== 32) return false;
+  const A = decodePoint(rawKey);
+  if (!A) return false;
+  const [X, Y, Z] = multiply(A, 8n);  // clears the cofactor: the identity exactly for small order
+  return !(mod(X) === 0n && mod(Y - Z) === 0n);
+}
+
 /** Verifies an Ed25519 signature; `options.subtle` (or globalThis.crypto.subtle) supplies SHA-512. */
 export async function ed25519VerifyFallback(rawKey, signature, message, options) {
   if (rawKey.length !== 32 || signature.length !== 64) return false;

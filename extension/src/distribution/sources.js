@@ -62,7 +62,7 @@ export function normalizeManaged(raw) {
     if (typeof raw[key] !== 'boolean') bad(key, 'must be true or false');
     else settings[key] = raw[key];
   }
-  for (const key of ['inline_bundle', 'member_id']) {
+  for (const key of ['inline_bundle', 'member_id', 'bundle_id']) {
     if (!(key in raw)) continue;
     if (typeof raw[key] !== 'string' || raw[key] === '') bad(key, 'must be a non-empty string');
     else settings[key] = raw[key];
@@ -96,12 +96,19 @@ export function resolveSettings({ managed = {}, user = {} } = {}) {
     updateIntervalMinutes: pick(m.update_interval_minutes, userInterval, DEFAULT_INTERVAL_MINUTES),
     memberId: pick(m.member_id, typeof user.member_id === 'string' && user.member_id ? user.member_id : undefined, null),
     inlineBundle: pick(m.inline_bundle, undefined, null),
+    // The only bundle id that may be in force from signed sources (else the first one accepted).
+    bundleId: pick(m.bundle_id, undefined, null),
     lockPolicy,
     lockPause: lock('lock_pause'),
     lockOverride: lock('lock_override'),
     errors,
   };
 }
+
+/** What the store remembers the first-accepted bundle id for: the list of bundle URLs. */
+export const scopeOf = (settings) => JSON.stringify(settings.bundleUrls.value);
+
+const coreErrors = (v) => (v?.errors ?? []).map((e) => (e.pointer ? `${e.pointer}: ${e.message}` : e.message)).join('; ');
 
 /**
  * The policy in force. deps:
@@ -110,14 +117,25 @@ export function resolveSettings({ managed = {}, user = {} } = {}) {
  *   trusted: importTrustedKeys(settings.publicKeys.value) result
  *   imported?: text of a user-imported bundle (plain bundle or signed envelope)
  *   defaultBundle: built-in bundle text
- *   now: ms; validate?: async (bundleText) → {ok, errors?}; subtle?
- * Returns { bundleText, origin, detail, frozen, warnings: [{code, message}], skipped: [{origin, reason}] }.
+ *   now: ms; validate?: async (bundleText) → {ok, transient?, errors?}; subtle?
+ * Returns { bundleText, origin, detail, frozen, warnings: [{code, message}],
+ *           skipped: [{origin, code, reason}] }: every source passed over says why (code for the
+ *           popup's localized text, reason the technical detail).
  */
 export async function resolvePolicy({ settings, store, trusted, imported, defaultBundle, now, validate, subtle }) {
   const warnings = [];
   const skipped = [];
-  const usable = async (text) => !validate || (await validate(text))?.ok;
+  const skip = (origin, code, reason) => skipped.push({ origin, code, reason });
+  // A core that cannot be asked right now is not the bundle's fault: it stays a candidate (the
+  // core host loads it when it is back) instead of silently putting the default in force.
+  const check = async (text) => {
+    if (!validate) return { ok: true };
+    const v = await validate(text);
+    if (v?.transient) warnings.push({ code: 'core_unavailable', message: coreErrors(v) });
+    return { ok: !!v?.ok || !!v?.transient, errors: coreErrors(v) };
+  };
   const keysFrom = settings.publicKeys.origin;
+  const pin = settings.bundleId?.value ?? null;
 
   // 1. Admin-managed: an inline bundle wins over the admin's URLs.
   const inline = settings.inlineBundle.value;
@@ -125,23 +143,28 @@ export async function resolvePolicy({ settings, store, trusted, imported, defaul
     if (isSignedEnvelope(inline)) {
       const r = await verifySignedBundle(inline, trusted, { now, subtle });
       // An admin's own inline bundle that expired stays in force (frozen) with a warning.
-      if ((r.ok || r.status === Status.EXPIRED) && r.header && (await usable(r.bundleText ?? decodeBundle(inline)))) {
-        const text = r.bundleText ?? decodeBundle(inline);
-        if (!r.ok) warnings.push({ code: r.status, message: r.message });
-        return { bundleText: text, origin: Origin.MANAGED, frozen: !r.ok,
-                 detail: { via: 'inline', signed: true, keyId: r.keyId, bundleId: r.header.bundleId, version: r.header.version, expires: r.header.expires },
-                 warnings, skipped };
+      const text = r.header ? (r.bundleText ?? decodeBundle(inline)) : null;
+      if (!(r.ok || r.status === Status.EXPIRED) || !r.header) skip(Origin.MANAGED, `inline_${r.status}`, r.message);
+      else if (pin && r.header.bundleId !== pin) skip(Origin.MANAGED, 'inline_wrong_bundle', `${r.header.bundleId} ≠ bundle_id ${pin}`);
+      else {
+        const v = await check(text);
+        if (v.ok) {
+          if (!r.ok) warnings.push({ code: r.status, message: r.message });
+          return { bundleText: text, origin: Origin.MANAGED, frozen: !r.ok,
+                   detail: { via: 'inline', signed: true, keyId: r.keyId, bundleId: r.header.bundleId, version: r.header.version, expires: r.header.expires },
+                   warnings, skipped };
+        }
+        skip(Origin.MANAGED, 'inline_rejected', v.errors);
       }
-      skipped.push({ origin: Origin.MANAGED, reason: `inline_bundle: ${r.message || 'rejected by the core'}` });
-    } else if (await usable(inline)) {
-      return { bundleText: inline, origin: Origin.MANAGED, frozen: false, detail: { via: 'inline', signed: false }, warnings, skipped };
     } else {
-      skipped.push({ origin: Origin.MANAGED, reason: 'inline_bundle: rejected by the core' });
+      const v = await check(inline);
+      if (v.ok) return { bundleText: inline, origin: Origin.MANAGED, frozen: false, detail: { via: 'inline', signed: false }, warnings, skipped };
+      skip(Origin.MANAGED, 'inline_rejected', v.errors);
     }
   }
   const urls = settings.bundleUrls;
   if (urls.value.length) {
-    const eff = await store.effective({ trusted });
+    const eff = await store.effective({ trusted, pin, scope: scopeOf(settings) });
     warnings.push(...eff.warnings);
     if (eff.origin === 'signed') {
       const origin = urls.origin === SettingOrigin.MANAGED && keysFrom === SettingOrigin.MANAGED ? Origin.MANAGED : Origin.URL;
@@ -149,14 +172,15 @@ export async function resolvePolicy({ settings, store, trusted, imported, defaul
                detail: { via: 'url', url: eff.source, keyId: eff.keyId, bundleId: eff.bundleId, version: eff.version, expires: eff.expires },
                warnings, skipped };
     }
-    skipped.push({ origin: urls.origin === SettingOrigin.MANAGED ? Origin.MANAGED : Origin.URL,
-                   reason: 'no verified bundle downloaded yet' });
+    const rejected = eff.warnings.some((w) => w.code === 'stored_bundle_rejected');
+    skip(urls.origin === SettingOrigin.MANAGED ? Origin.MANAGED : Origin.URL, rejected ? 'stored_rejected' : 'no_download',
+         rejected ? eff.warnings.find((w) => w.code === 'stored_bundle_rejected').message : 'no verified bundle downloaded yet');
   }
 
   // 2. The user's own file, unless the admin locked the policy.
   if (imported) {
     if (settings.lockPolicy.value) {
-      skipped.push({ origin: Origin.IMPORTED, reason: 'lock_policy: the administrator does not allow imported bundles' });
+      skip(Origin.IMPORTED, 'lock_policy', 'lock_policy: the administrator does not allow imported bundles');
     } else {
       let text = imported;
       let detail = { via: 'file', signed: false };
@@ -164,10 +188,13 @@ export async function resolvePolicy({ settings, store, trusted, imported, defaul
         const r = await verifySignedBundle(imported, trusted, { now, subtle });
         text = r.ok ? r.bundleText : null;
         detail = r.ok ? { via: 'file', signed: true, keyId: r.keyId, version: r.header.version } : detail;
-        if (!r.ok) skipped.push({ origin: Origin.IMPORTED, reason: r.message });
+        if (!r.ok) skip(Origin.IMPORTED, `file_${r.status}`, r.message);
       }
-      if (text !== null && (await usable(text))) return { bundleText: text, origin: Origin.IMPORTED, frozen: false, detail, warnings, skipped };
-      if (text !== null) skipped.push({ origin: Origin.IMPORTED, reason: 'rejected by the core' });
+      if (text !== null) {
+        const v = await check(text);
+        if (v.ok) return { bundleText: text, origin: Origin.IMPORTED, frozen: false, detail, warnings, skipped };
+        skip(Origin.IMPORTED, 'file_rejected', v.errors);
+      }
     }
   }
 

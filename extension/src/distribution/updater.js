@@ -4,8 +4,11 @@
 // rollback and the next mirror is tried). After a failed round the next attempt backs off
 // exponentially; success returns to the configured interval. Time and network are injected:
 // the background script calls tick() from chrome.alarms and re-arms the alarm at nextAttemptAt.
+import { MAX_ENVELOPE_BYTES } from './verify.js';
+
 export const UPDATER_KEY = 'replyguard.distribution.updater';
-export const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+/** A download larger than this is not read (the envelope of a 16 MiB bundle, base64, fits). */
+export const MAX_DOWNLOAD_BYTES = MAX_ENVELOPE_BYTES;
 
 export const DEFAULTS = Object.freeze({
   intervalMinutes: 60,
@@ -37,14 +40,35 @@ export function backoffDelay(failures, { backoffBaseMs, backoffMaxMs }, random =
 export function createUpdater({ fetch, store, storage, clock, random = Math.random, options = {} }) {
   const cfg = { ...DEFAULTS, ...options };
 
+  // The state as last computed: storage that cannot be read or written (quota) must not make
+  // the updater forget its backoff or what the last round found.
+  let memory = null;
+
   async function loadState() {
-    const s = await storage.get(UPDATER_KEY);
+    let s;
+    try {
+      s = await storage.get(UPDATER_KEY);
+    } catch {
+      s = undefined;
+    }
+    if (memory && (!s || typeof s !== 'object' || (memory.savedAt ?? 0) > (s.savedAt ?? 0))) s = memory;
     return s && typeof s === 'object'
-      ? { validators: {}, failures: 0, nextAttemptAt: 0, ...s }
+      ? { validators: {}, failures: 0, nextAttemptAt: 0, ...structuredClone(s) }
       : { validators: {}, failures: 0, nextAttemptAt: 0 };
   }
 
-  async function fetchOne(url, trusted, state) {
+  async function saveState(state, now) {
+    state.savedAt = now;
+    delete state.storageError;
+    memory = structuredClone(state);
+    try {
+      await storage.set(UPDATER_KEY, state);
+    } catch (e) {
+      memory.storageError = state.storageError = String(e?.message ?? e);
+    }
+  }
+
+  async function fetchOne(url, { trusted, pin, scope }, state) {
     const headers = {};
     const v = state.validators[url];
     if (v && !v.plainOnly && (await store.has(v.sha256))) {
@@ -75,15 +99,16 @@ export function createUpdater({ fetch, store, storage, clock, random = Math.rand
     if (!(response.ok || (response.status === 0 && url.startsWith('file:'))))
       return { url, outcome: 'http_error', message: `HTTP ${response.status}` };
     const length = Number(response.headers?.get?.('content-length') ?? 0);
-    if (length > MAX_BUNDLE_BYTES) return { url, outcome: 'too_large', message: `${length} bytes` };
-    let text;
+    if (length > MAX_DOWNLOAD_BYTES) return { url, outcome: 'too_large', message: `${length} bytes` };
+    let body;
     try {
-      text = await response.text();
+      // Bytes, so the verifier judges the UTF-8 itself (text() would replace invalid sequences).
+      body = typeof response.arrayBuffer === 'function' ? new Uint8Array(await response.arrayBuffer()) : await response.text();
     } catch (e) {
       return { url, outcome: 'network_error', message: String(e?.message ?? e) };
     }
-    if (text.length > MAX_BUNDLE_BYTES) return { url, outcome: 'too_large', message: `${text.length} characters` };
-    const r = await store.offer(text, { trusted, source: url });
+    if (body.length > MAX_DOWNLOAD_BYTES) return { url, outcome: 'too_large', message: `${body.length} bytes` };
+    const r = await store.offer(body, { trusted, source: url, pin, scope });
     if (!r.accepted) return { url, outcome: 'rejected', status: r.status, message: r.message };
     state.validators[url] = {
       etag: response.headers?.get?.('etag') ?? null,
@@ -100,7 +125,7 @@ export function createUpdater({ fetch, store, storage, clock, random = Math.rand
    * Returns { status: 'not_due'|'updated'|'unchanged'|'not_modified'|'failed'|'no_urls',
    *           attempts: [{url, outcome, status?, message?}], nextAttemptAt, failures }.
    */
-  async function tick({ urls = [], trusted, intervalMinutes } = {}, { force = false } = {}) {
+  async function tick({ urls = [], trusted, intervalMinutes, pin = null, scope = '' } = {}, { force = false } = {}) {
     const state = await loadState();
     const now = clock.now();
     if (!force && now < state.nextAttemptAt)
@@ -113,7 +138,7 @@ export function createUpdater({ fetch, store, storage, clock, random = Math.rand
         attempts.push({ url, outcome: 'url_not_allowed', message: 'only https: and file: URLs are fetched' });
         continue;
       }
-      const a = await fetchOne(url, trusted, state);
+      const a = await fetchOne(url, { trusted, pin, scope }, state);
       attempts.push(a);
       if (a.ok) {
         success = a;
@@ -123,8 +148,8 @@ export function createUpdater({ fetch, store, storage, clock, random = Math.rand
     if (urls.length === 0) {
       state.failures = 0;
       state.nextAttemptAt = now + interval;
-      await storage.set(UPDATER_KEY, state);
-      return { status: 'no_urls', attempts, nextAttemptAt: state.nextAttemptAt, failures: 0 };
+      await saveState(state, now);
+      return { status: 'no_urls', attempts, nextAttemptAt: state.nextAttemptAt, failures: 0, storageError: state.storageError };
     }
     if (success) {
       state.failures = 0;
@@ -138,8 +163,9 @@ export function createUpdater({ fetch, store, storage, clock, random = Math.rand
       state.nextAttemptAt = now + backoffDelay(state.failures, { ...cfg, backoffMaxMs }, random);
     }
     state.lastAttempts = attempts;
-    await storage.set(UPDATER_KEY, state);
-    return { status: success ? success.outcome : 'failed', attempts, nextAttemptAt: state.nextAttemptAt, failures: state.failures };
+    await saveState(state, now);
+    return { status: success ? success.outcome : 'failed', attempts, nextAttemptAt: state.nextAttemptAt, failures: state.failures,
+             storageError: state.storageError };
   }
 
   return { tick, state: loadState };

@@ -1,5 +1,5 @@
 // CSV of the audit log. Cells that a spreadsheet would run as formulas are prefixed with '.
-const COLUMNS = ['time', 'kind', 'site', 'platform', 'rules', 'textHash', 'policy', 'justification', 'targets'];
+const COLUMNS = ['time', 'kind', 'site', 'platform', 'rules', 'textHash', 'policy', 'justification', 'targets', 'id'];
 
 function cell(v) {
   let s = Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v);

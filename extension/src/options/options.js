@@ -4,7 +4,7 @@
 // export. The admin's locks disable what they forbid; the background enforces them too.
 import { t, pick, localizePage } from '../shared/i18n.js';
 import { getSettings, updateSettings, resolveLang, KEYS } from '../shared/settings.js';
-import { warningItems, relativeAge, formatDate } from '../shared/dist-ui.js';
+import { warningItems, skippedItems, relativeAge, formatDate } from '../shared/dist-ui.js';
 import { SITES } from '../content/sites/index.js';
 import { toCsv } from './audit-export.js';
 import { auditNotice } from './audit-notice.js';
@@ -63,7 +63,7 @@ function renderDistribution() {
     tr.append(el('td', t(lang, label)), el('td', fmt(setting.value)), from);
     return tr;
   }));
-  $('dist-warnings').replaceChildren(...warningItems(lang, dist?.warnings || []));
+  $('dist-warnings').replaceChildren(...warningItems(lang, dist?.warnings || []), ...skippedItems(lang, dist?.skipped));
   // The user's own URL and key: not with lock_policy, and pointless where the admin sets them.
   const urlManaged = st?.bundleUrls?.origin === 'managed' || !!st?.lockPolicy?.value;
   const keysManaged = st?.publicKeys?.origin === 'managed' || !!st?.lockPolicy?.value;

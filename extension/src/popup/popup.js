@@ -2,7 +2,7 @@
 // how many findings on this tab, pause this site (unless the admin locked pausing).
 import { t, pick, localizePage } from '../shared/i18n.js';
 import { getSettings, updateSettings, resolveLang } from '../shared/settings.js';
-import { warningItems, relativeAge, formatDate } from '../shared/dist-ui.js';
+import { warningItems, skippedItems, relativeAge, formatDate } from '../shared/dist-ui.js';
 import { renderDelivery } from './delivery-status.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,9 +28,7 @@ function renderDistribution(lang, status) {
   frozen.hidden = !dist?.frozen;
   frozen.textContent = dist?.frozen ? t(lang, 'popup_frozen', formatDate(d.expires, lang)) : '';
   const warnings = (dist?.warnings || []).filter((w) => !(dist.frozen && w.code === 'expired'));
-  const skipped = (dist?.skipped || []).map((x) => ({ code: 'skipped', message: x.reason, origin: x.origin }));
-  $('policy-warnings').replaceChildren(...warningItems(lang, warnings),
-    ...skipped.map((x) => { const li = document.createElement('li'); li.dataset.code = 'skipped'; li.className = 'hint'; li.textContent = t(lang, 'warn_skipped', x.message); return li; }));
+  $('policy-warnings').replaceChildren(...warningItems(lang, warnings), ...skippedItems(lang, dist?.skipped));
   const s = dist?.settings;
   return { lockPause: !!s?.lockPause?.value, lockOverride: !!s?.lockOverride?.value };
 }

@@ -32,6 +32,32 @@ export function warningItems(lang, warnings) {
   });
 }
 
+/** Localized headline of a source passed over (resolvePolicy's skipped: {origin, code, reason}). */
+export function skippedText(lang, x) {
+  const code = /^file_(?!rejected)/.test(x.code ?? '') ? 'file_signature' : x.code;
+  const key = `skip_${code}`;
+  const text = t(lang, key);
+  return text === key ? t(lang, 'warn_skipped', x.reason || x.code || '') : text;
+}
+
+/** An <li> per source passed over: why it is not in force, with the technical reason. */
+export function skippedItems(lang, skipped) {
+  return (skipped || []).map((x) => {
+    const li = document.createElement('li');
+    li.dataset.code = 'skipped';
+    if (x.code) li.dataset.skip = x.code;
+    li.dataset.origin = x.origin || '';
+    li.append(document.createTextNode(skippedText(lang, x)));
+    if (x.reason) {
+      const span = document.createElement('span');
+      span.className = 'hint';
+      span.textContent = x.reason;
+      li.append(span);
+    }
+    return li;
+  });
+}
+
 export function relativeAge(ms, lang, now = Date.now()) {
   const mins = Math.round((now - ms) / 60000);
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });

@@ -13,7 +13,13 @@ export async function createCore() {
     rule: r.rule, category: r.category, severity: r.severity, begin: m.index, end: m.index + m[0].length, text: m[0],
     message: r.message, replacements: r.replacements, confidence: 1, source })));
   return {
-    loadPolicy: (t) => { try { JSON.parse(t); return { ok: true, handle: 2, info }; } catch (e) { return { ok: false, errors: [{ pointer: '', message: e.message }] }; } },
+    // The loaded bundle's own id, version, name and categories (its rules are not run).
+    loadPolicy: (t) => {
+      try {
+        const b = JSON.parse(t);
+        return { ok: true, handle: 2, info: { ...info, id: b.id ?? info.id, version: b.version ?? info.version, name: b.name ?? info.name, categories: b.categories ?? {} } };
+      } catch (e) { return { ok: false, errors: [{ pointer: '', message: e.message }] }; }
+    },
     defaultPolicy: () => ({ ok: true, handle: 1, info }),
     freePolicy: () => true,
     policyInfo: () => info,

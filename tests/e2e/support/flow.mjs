@@ -27,9 +27,12 @@ export async function textareaSession(t) {
   return { server, b, page };
 }
 
-export async function findingFor(page, word, frame) {
+/** How a flow reads the content script's state; the Firefox suite passes its own (scripting API). */
+const CDP_PROBE = { state: rgState, card: rgCard, dialog: rgDialog };
+
+export async function findingFor(page, word, frame, probe = CDP_PROBE) {
   return until(async () => {
-    const s = await rgState(page, frame);
+    const s = await probe.state(page, frame);
     const f = field0(s);
     if (!f?.checked) return null;
     const d = s.drawn.find((x) => x.rangeText === word && x.at);
@@ -39,17 +42,20 @@ export async function findingFor(page, word, frame) {
 
 /**
  * opts: page, sw, composer (locator), editorText() → model text, send() → triggers sending,
- * sentCount() → number sent, name (screenshot prefix), shots (take screenshots), frame.
+ * sentCount() → number sent, name (screenshot prefix), shots (take screenshots), frame,
+ * probe ({state, card, dialog} readers; default: the Chromium isolated world over CDP).
  */
 export async function composerFlow(opts) {
   const { page, sw, composer, editorText, send, sentCount, name, shots, frame } = opts;
   const dialogFrame = 'dialogFrame' in opts ? opts.dialogFrame : frame; // the send dialog may open in the page around the frame
+  const probe = opts.probe || CDP_PROBE;
+  const rgState = probe.state, rgCard = probe.card, rgDialog = probe.dialog;
   const auditBefore = (await auditLog(sw)).length;
   await composer.click();
   await page.keyboard.type('Sorry, you idiot. That is a problem', { delay: 5 });
 
   // 1. the underline covers exactly the offending word
-  const { state, drawn } = await findingFor(page, 'idiot', frame);
+  const { state, drawn } = await findingFor(page, 'idiot', frame, probe);
   const f = field0(state);
   assert.equal(f.text.slice(drawn.begin, drawn.end), 'idiot');
   assert.equal(drawn.severity, 'block');
@@ -89,7 +95,7 @@ export async function composerFlow(opts) {
   // 4. Ctrl+Z restores the original word
   await page.keyboard.press('Control+z');
   await until(async () => (await editorText()) === 'Sorry, you idiot. That is a problem', { message: 'undo restores' });
-  await findingFor(page, 'idiot', frame);
+  await findingFor(page, 'idiot', frame, probe);
 
   // 5. typing continues at the end
   await composer.press('End');

@@ -1,11 +1,22 @@
 // parseTeam rejects bad team data with a JSON pointer to each problem.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdio>
+
 #include "esc_test_util.h"
 
 using namespace esctest;
 
 namespace {
+
+// Days since 1970-01-01 as "YYYY-MM-DD".
+std::string isoDay(int days) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return buf;
+}
 
 json goodSchedule() {
   return {{"id", "s"}, {"timezone", "Europe/Berlin"},
@@ -140,4 +151,40 @@ TEST_CASE("esc: the telecom example's team is valid", "[escalation]") {
   // Every category that escalates names a route of the team.
   for (auto it = b["categories"].begin(); it != b["categories"].end(); ++it)
     if (it.value().contains("escalation")) CHECK(p.team->routes.count(it.value()["escalation"].get<std::string>()) == 1);
+}
+
+TEST_CASE("esc: integers beyond int or int64 never wrap into the allowed range", "[escalation]") {
+  json s = goodSchedule();
+  s["layers"][0]["rotation"] = {{"type", "custom"}, {"hours", json(uint64_t{18446744073709551615u})}};
+  json t = smallTeam(s);
+  t["routes"] = {{"legal", json::array({{{"level", int64_t{4294967297}}, {"schedule", "s"}, {"within_minutes", int64_t{4294967301}},
+                                         {"channels", {"phone"}}}})}};
+  auto p = parse(t, {{"legal", {{"escalation", "legal"}}}});
+  CHECK_FALSE(p.team);
+  INFO(errorList(p));
+  CHECK(hasError(p, "/team/routes/legal/0/level", "must be an integer >= 1"));
+  CHECK(hasError(p, "/team/routes/legal/0/within_minutes", "must be an integer from 1 to 10080"));
+  CHECK(hasError(p, "/team/schedules/0/layers/0/rotation/hours", "must be an integer number of hours from 1 to 8784"));
+}
+
+TEST_CASE("esc: overlaps among thousands of absences and overrides are found, naming the right entries", "[escalation]") {
+  // Found by sorting and one sweep (the loader was quadratic in them); the messages are unchanged.
+  json abs = json::array(), overrides = json::array();
+  for (int i = 0; i < 3000; ++i) {
+    const std::string day = isoDay(20000 + 2 * i);
+    abs.push_back({{"member", "a"}, {"from", day}, {"to", day}, {"reason", "training"}});
+    overrides.push_back({{"member", "b"}, {"from", day + "T09:00"}, {"to", day + "T10:00"}});
+  }
+  abs.push_back({{"member", "a"}, {"from", isoDay(20000 + 2 * 1234)}, {"to", isoDay(20000 + 2 * 1234)}, {"reason", "other"}});
+  overrides.push_back({{"member", "b"}, {"from", isoDay(20000 + 2 * 77) + "T09:30"}, {"to", isoDay(20000 + 2 * 77) + "T11:00"}});
+  overrides.push_back({{"member", "a"}, {"from", isoDay(20000 + 2 * 999) + "T12:00"}, {"to", isoDay(20000 + 2 * 999) + "T13:00"}});
+  json s = goodSchedule();
+  s["overrides"] = overrides;
+  auto p = parse(smallTeam(s, abs));
+  CHECK_FALSE(p.team);
+  INFO(errorList(p));
+  CHECK(p.errors.size() == 3);
+  CHECK(hasError(p, "/team/absences/3000", "overlaps absence /team/absences/1234 of \"a\""));
+  CHECK(hasError(p, "/team/schedules/0/overrides/3000", "overlaps another override of this schedule"));
+  CHECK(hasError(p, "/team/schedules/0/overrides/3001", "\"a\" is absent then (/team/absences/999)"));
 }

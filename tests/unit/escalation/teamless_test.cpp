@@ -26,7 +26,8 @@ json bundle() {
     ]})");
 }
 
-json escalateFor(const std::u16string& reply, const std::u16string& incoming, const std::string& lang) {
+json escalateFor(const std::u16string& reply, const std::u16string& incoming, const std::string& lang,
+                 const std::string& incomingText = "") {
   auto loaded = rg::loadPolicy(bundle().dump());
   REQUIRE(loaded.errors.empty());
   rg::CheckRequest req;
@@ -34,8 +35,10 @@ json escalateFor(const std::u16string& reply, const std::u16string& incoming, co
   req.incoming = incoming;
   req.lang = lang;
   json findings = rg::check(*loaded.policy, req)["findings"];
-  return rg::escalate(*loaded.policy, {{"findings", findings}, {"now", 0}, {"lang", lang},
-                                       {"draft", "It is our fault, SHOUTING"}, {"post_url", "https://x.com/p/1"}});
+  json request = {{"findings", findings}, {"now", 0}, {"lang", lang},
+                  {"draft", "It is our fault, SHOUTING"}, {"post_url", "https://x.com/p/1"}};
+  if (!incomingText.empty()) request["incoming"] = incomingText;
+  return rg::escalate(*loaded.policy, request);
 }
 
 }  // namespace
@@ -74,4 +77,16 @@ TEST_CASE("teamless: nothing to escalate", "[escalation]") {
   json out = escalateFor(u"All good, SHOUTING", u"", "en");
   CHECK(out["escalate"] == false);
   CHECK(out["reasons"].empty());
+}
+
+TEST_CASE("teamless: the message carries the post being answered and excerpts of both texts", "[escalation]") {
+  json out = escalateFor(u"It is our fault, SHOUTING", u"My lawyer will call.", "en", "My lawyer will call.");
+  REQUIRE(out["escalate"] == true);
+  CHECK(out["reasons"].size() == 2);
+  const std::string body = out["message"]["body"];
+  CHECK(body.find("\"lawyer\"") != std::string::npos);      // the incoming finding's excerpt
+  CHECK(body.find("\"our fault\"") != std::string::npos);    // the reply's
+  CHECK(body.find("Post being answered:\nMy lawyer will call.\n") != std::string::npos);
+  json de = escalateFor(u"It is our fault", u"My lawyer will call.", "de", "My lawyer will call.");
+  CHECK(std::string(de["message"]["body"]).find("Beantworteter Beitrag:\nMy lawyer will call.") != std::string::npos);
 }

@@ -149,7 +149,8 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     r.kind->check(*r.settings, ctx);
   }
 
-  // Per rule: drop exact duplicates and findings inside a longer finding of the same rule.
+  // One finding per span and rule: overlapping findings of a rule merge into their union (the
+  // first replacements found are kept for the part they stand for; the highest confidence wins).
   auto first = out.findings.begin() + std::ptrdiff_t(firstFinding);
   std::sort(first, out.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.rule != b.rule) return a.rule < b.rule;
@@ -158,19 +159,32 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     return a.confidence > b.confidence;
   });
   auto keep = first;
-  uint32_t rule = UINT32_MAX, maxEnd = 0;
   for (auto it = first; it != out.findings.end(); ++it) {
-    if (it->rule != rule) {
-      rule = it->rule;
-      maxEnd = it->end;
-    } else if (it->end <= maxEnd) {
-      continue;  // sorted by begin: this one lies inside an earlier finding of the rule
-    } else {
-      maxEnd = it->end;
+    if (keep != first) {
+      Finding& cur = *(keep - 1);
+      const bool same = it->begin == cur.begin && it->end == cur.end;
+      if (it->rule == cur.rule && (it->begin < cur.end || same)) {
+        cur.end = std::max(cur.end, it->end);
+        cur.confidence = std::max(cur.confidence, it->confidence);
+        if (!cur.replacements && it->replacements) {
+          cur.replacements = it->replacements;
+          cur.replBegin = it->replBegin;
+          cur.replEnd = it->replEnd;
+        }
+        continue;
+      }
     }
     *keep++ = *it;
   }
   out.findings.erase(keep, out.findings.end());
+}
+
+std::u16string replacementFor(const Finding& f, std::u16string_view text, const std::string& replacement) {
+  std::u16string_view replaced = text.substr(f.replBegin, f.replEnd - f.replBegin);
+  std::u16string r(text.substr(f.begin, f.replBegin - f.begin));
+  r += text::toUtf16(adaptReplacement(replacement, replaced));
+  r += text.substr(f.replEnd, f.end - f.replEnd);
+  return r;
 }
 
 nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o) {
@@ -204,7 +218,7 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
     if (!r.link.empty()) obj.emplace("link", r.link);
     if (f.replacements) {
       json repl(json::value_t::array);
-      for (const Localized& l : *f.replacements) repl.push_back(adaptReplacement(l.get(lang), found));
+      for (const Localized& l : *f.replacements) repl.push_back(text::toUtf8(replacementFor(f, src, l.get(lang))));
       obj.emplace("replacements", std::move(repl));
     }
     findings.push_back(std::move(j));

@@ -18,6 +18,9 @@ struct Finding {
   double confidence;
   uint8_t source;                    // kReply or kIncoming
   const Replacements* replacements;  // owned by the policy; may be null
+  // The part of [begin, end) the replacements stand for: the whole span, or after overlapping
+  // findings merged, the span of the finding they came from (the rest of the text is kept).
+  uint32_t replBegin, replEnd;
 };
 
 struct Warning {
@@ -34,6 +37,10 @@ struct Outcome {
 // Appends the findings of all enabled rules that apply to `source` (kReply or kIncoming).
 void checkText(const Policy& policy, std::u16string_view text, uint8_t source, const std::string& platform,
                Outcome& out);
+
+// The text that replaces a finding's span with one of its replacements: the replacement (adapted to
+// the replaced text's capitalisation) with the span's text around the replaced part kept.
+std::u16string replacementFor(const Finding& f, std::u16string_view text, const std::string& replacement);
 
 // Sorts findings (begin, end, rule id, source) and renders the documented result JSON.
 nlohmann::json renderResult(const Policy& policy, const CheckRequest& request, Outcome& outcome);

@@ -42,8 +42,10 @@ class CheckContext {
       if (o.role == role) out.push_back(o.span);
   }
   bool allowed(const text::Span& s) const { return allow_.covers(s); }
+  // The span's text is one of the company's own contact points (never personal data).
+  bool ownContact(const text::Span& s) const { return policy.contacts.covers(text.substr(s.begin, s.end - s.begin)); }
   void emit(text::Span s, double confidence = 1.0, const Replacements* replacements = nullptr) {
-    out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements});
+    out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements, s.begin, s.end});
   }
   // Runs a pattern with its bounds; on a limit or error warns and returns false.
   bool find(const Regex& re, std::vector<text::Span>& out, bool firstOnly = false);

@@ -74,7 +74,8 @@ struct Schedule {
   const Zone* zone = nullptr;
   std::vector<Layer> layers;       // highest priority first
   std::vector<Override> overrides;  // sorted by from, non-overlapping
-  std::vector<std::string> holidays;  // "YYYY-MM-DD" of the region, sorted
+  // "YYYY-MM-DD" of the region, sorted; shared by the schedules naming the same region.
+  std::shared_ptr<const std::vector<std::string>> holidays;
 };
 
 enum class TargetKind { kSchedule, kRole, kMembers };

@@ -1,7 +1,10 @@
 // parseTeam: validates bundle["team"] completely (every problem with its JSON pointer) and
 // compiles it into a Team. Rules of the format: policies/README.md "Team and escalation".
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "../policy/json_reader.h"  // pointerToken: RFC 6901 escaping, shared with the loader
 #include "../policy/validator.h"
@@ -32,6 +35,19 @@ bool validId(const std::string& s) {
   return true;
 }
 
+// An integer from lo to hi. JSON integers beyond int64 (unsigned) and beyond int never wrap into range.
+bool intIn(const json& v, int64_t lo, int64_t hi, int64_t& out) {
+  if (v.is_number_unsigned()) {
+    if (v.get<uint64_t>() > static_cast<uint64_t>(hi)) return false;
+  } else if (!v.is_number_integer()) {
+    return false;
+  }
+  const int64_t x = v.get<int64_t>();
+  if (x < lo || x > hi) return false;
+  out = x;
+  return true;
+}
+
 // "+49 30 1234567": a plus, then 6 to 20 digits or spaces, starting with a digit.
 bool validPhone(const std::string& s) {
   if (s.size() < 7 || s.size() > 22 || s[0] != '+' || s[1] < '0' || s[1] > '9') return false;
@@ -50,6 +66,10 @@ class Parser {
   policy::Validator v_;
   Team& t_;
   bool scheduleHasRegion_ = false;
+  std::unordered_map<std::string, int> scheduleIndex_;  // id → index into t_.schedules
+  std::unordered_set<std::string> layerIds_;            // of the schedule being parsed
+  // Each holiday region's dates, parsed and sorted once and shared by the schedules naming it.
+  std::map<std::string, std::shared_ptr<const std::vector<std::string>>> regions_;
 
   void err(const std::string& ptr, const std::string& msg) { v_.err(ptr, msg); }
 
@@ -273,13 +293,22 @@ void Parser::absences(const json& j) {
       err(p + "/to", "must be after \"from\"");
       continue;
     }
-    for (const auto& b : t_.absences)
-      if (b.member == a.member && b.from < a.to && a.from < b.to)
-        err(p, "overlaps absence /team/absences/" + std::to_string(b.index) + " of \"" + t_.members[a.member].id + "\"");
     t_.absences.push_back(a);
   }
-  std::sort(t_.absences.begin(), t_.absences.end(),
-            [](const Absence& x, const Absence& y) { return std::tie(x.member, x.from) < std::tie(y.member, y.from); });
+  std::sort(t_.absences.begin(), t_.absences.end(), [](const Absence& x, const Absence& y) {
+    return std::tie(x.member, x.from, x.index) < std::tie(y.member, y.from, y.index);
+  });
+  // Overlaps in one sweep per member (sorted by start): each absence against the one reaching
+  // furthest so far; the later-listed of the two carries the error.
+  const Absence* reach = nullptr;
+  for (const Absence& a : t_.absences) {
+    if (reach && reach->member == a.member && a.from < reach->to) {
+      const size_t later = std::max(a.index, reach->index), earlier = std::min(a.index, reach->index);
+      err("/team/absences/" + std::to_string(later),
+          "overlaps absence /team/absences/" + std::to_string(earlier) + " of \"" + t_.members[a.member].id + "\"");
+    }
+    if (!reach || reach->member != a.member || a.to > reach->to) reach = &a;
+  }
 }
 
 bool Parser::qualifies(int m, const Layer& l) const { return esc::qualifies(t_, m, l); }
@@ -297,8 +326,8 @@ void Parser::schedules(const json& j) {
     if (auto id = str(sj, "id", p, true)) {
       s.id = *id;
       if (!validId(s.id)) err(p + "/id", "invalid schedule id \"" + s.id + "\"");
-      for (const auto& o : t_.schedules)
-        if (o.id == s.id) err(p + "/id", "duplicate schedule id \"" + s.id + "\"");
+      if (!scheduleIndex_.emplace(s.id, static_cast<int>(t_.schedules.size())).second)
+        err(p + "/id", "duplicate schedule id \"" + s.id + "\"");
     }
     localized(sj, "name", p, false, s.name);
     s.zone = t_.zone;
@@ -307,18 +336,27 @@ void Parser::schedules(const json& j) {
     if (auto region = str(sj, "holidays", p, false)) {
       if (!hs || !hs->contains(*region) || !(*hs)[*region].is_array())
         err(p + "/holidays", "unknown holiday region \"" + *region + "\"");
-      else
-        for (const auto& d : (*hs)[*region])
-          if (d.is_string() && parseDate(d.get<std::string>())) s.holidays.push_back(d.get<std::string>());
-      std::sort(s.holidays.begin(), s.holidays.end());
+      else {
+        auto& shared = regions_[*region];
+        if (!shared) {
+          auto dates = std::make_shared<std::vector<std::string>>();
+          for (const auto& d : (*hs)[*region])
+            if (d.is_string() && parseDate(d.get<std::string>())) dates->push_back(d.get<std::string>());
+          std::sort(dates->begin(), dates->end());
+          shared = std::move(dates);
+        }
+        s.holidays = shared;
+      }
     }
+    layerIds_.clear();
     const json* ls = field(sj, "layers", p, true);
     if (ls && (!ls->is_array() || ls->empty())) err(p + "/layers", "must be a non-empty array");
     else if (ls)
       for (size_t k = 0; k < ls->size(); ++k) layer((*ls)[k], p + "/layers/" + std::to_string(k), s);
     if (const json* os = field(sj, "overrides", p, false)) {
       if (!os->is_array()) err(p + "/overrides", "must be an array");
-      else
+      else {
+        std::vector<std::pair<Override, size_t>> found;  // with its position, for messages
         for (size_t k = 0; k < os->size(); ++k) {
           const std::string op = p + "/overrides/" + std::to_string(k);
           if (!object((*os)[k], op, {"member", "from", "to", "note"})) continue;
@@ -332,14 +370,29 @@ void Parser::schedules(const json& j) {
             err(op + "/to", "must be after \"from\"");
             continue;
           }
-          for (size_t q = 0; q < s.overrides.size(); ++q)
-            if (s.overrides[q].from < o.to && o.from < s.overrides[q].to) err(op, "overlaps another override of this schedule");
-          for (const auto& a : t_.absences)
-            if (a.member == o.member && a.from < o.to && o.from < a.to)
-              err(op, "\"" + t_.members[o.member].id + "\" is absent then (/team/absences/" + std::to_string(a.index) + ")");
-          s.overrides.push_back(o);
+          // The member's absences (sorted by start, disjoint once valid) that end after o starts
+          // and start before it ends: found by binary search, not by scanning them all.
+          auto last = std::partition_point(t_.absences.begin(), t_.absences.end(), [&](const Absence& a) {
+            return std::tie(a.member, a.from) < std::tie(o.member, o.to);
+          });
+          for (auto it = last; it != t_.absences.begin();) {
+            --it;
+            if (it->member != o.member || it->to <= o.from) break;
+            err(op, "\"" + t_.members[o.member].id + "\" is absent then (/team/absences/" + std::to_string(it->index) + ")");
+          }
+          found.push_back({o, k});
         }
-      std::sort(s.overrides.begin(), s.overrides.end(), [](const Override& a, const Override& b) { return a.from < b.from; });
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.first.from, a.second) < std::tie(b.first.from, b.second);
+        });
+        const std::pair<Override, size_t>* reach = nullptr;
+        for (const auto& f : found) {
+          if (reach && f.first.from < reach->first.to)
+            err(p + "/overrides/" + std::to_string(std::max(f.second, reach->second)), "overlaps another override of this schedule");
+          if (!reach || f.first.to > reach->first.to) reach = &f;
+          s.overrides.push_back(f.first);
+        }
+      }
     }
     t_.schedules.push_back(std::move(s));
   }
@@ -352,8 +405,7 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
     return;
   if (auto id = str(lj, "id", p, true)) {
     l.id = *id;
-    for (const auto& o : s.layers)
-      if (o.id == l.id) err(p + "/id", "duplicate layer id \"" + l.id + "\"");
+    if (!layerIds_.insert(l.id).second) err(p + "/id", "duplicate layer id \"" + l.id + "\"");
   }
   if (auto st = str(lj, "start", p, true)) {
     if (auto w = parseDateTime(*st)) l.startWall = *w;
@@ -371,9 +423,10 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
     else if (type == "weekly") l.turnWall = 7 * kDay;
     else if (type == "custom") {
       const json* h = field(*r, "hours", p + "/rotation", true);
-      if (h && (!h->is_number_integer() || h->get<int64_t>() < 1 || h->get<int64_t>() > 24 * 366))
+      int64_t hours = 0;
+      if (h && !intIn(*h, 1, 24 * 366, hours))
         err(p + "/rotation/hours", "must be an integer number of hours from 1 to 8784");
-      else if (h) l.turnWall = h->get<int64_t>() * kHour;
+      else if (h) l.turnWall = hours * kHour;
     } else if (type)
       err(p + "/rotation/type", "must be one of \"daily\", \"weekly\", \"custom\"");
     if (type != "custom" && r->contains("hours")) err(p + "/rotation/hours", "only for type custom");
@@ -386,6 +439,7 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
   }
   auto ids = [&](const char* key, std::vector<int>& out) {
     const auto names = strings(lj, key, p, std::string(key) == "members");
+    std::unordered_set<int> listed;
     for (size_t k = 0; k < names.size(); ++k) {
       const std::string mp = p + "/" + key + "/" + std::to_string(k);
       auto it = t_.memberIndex.find(names[k]);
@@ -393,9 +447,12 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
         err(mp, "unknown member \"" + names[k] + "\"");
         continue;
       }
-      if (std::find(out.begin(), out.end(), it->second) != out.end()) err(mp, "\"" + names[k] + "\" is listed twice");
+      if (listed.count(it->second)) err(mp, "\"" + names[k] + "\" is listed twice");
       else if (!qualifies(it->second, l)) err(mp, "\"" + names[k] + "\" does not meet the layer's \"require\"");
-      else out.push_back(it->second);
+      else {
+        listed.insert(it->second);
+        out.push_back(it->second);
+      }
     }
   };
   ids("members", l.members);
@@ -463,9 +520,10 @@ void Parser::routes(const json& j) {
         continue;
       Level l;
       const json* lv = field(lj, "level", lp, true);
-      if (lv && (!lv->is_number_integer() || lv->get<int>() < 1)) err(lp + "/level", "must be an integer >= 1");
+      int64_t level = 0;
+      if (lv && !intIn(*lv, 1, INT32_MAX, level)) err(lp + "/level", "must be an integer >= 1");
       else if (lv) {
-        l.level = lv->get<int>();
+        l.level = static_cast<int>(level);
         if (!r.levels.empty() && l.level <= r.levels.back().level) err(lp + "/level", "levels must be listed in ascending order");
       }
       localized(lj, "name", lp, false, l.name);
@@ -473,8 +531,7 @@ void Parser::routes(const json& j) {
       if (kinds != 1) err(lp, "needs exactly one of \"schedule\", \"role\", \"members\"");
       if (auto sid = str(lj, "schedule", lp, false)) {
         l.kind = TargetKind::kSchedule;
-        for (size_t k = 0; k < t_.schedules.size(); ++k)
-          if (t_.schedules[k].id == *sid) l.schedule = static_cast<int>(k);
+        if (auto si = scheduleIndex_.find(*sid); si != scheduleIndex_.end()) l.schedule = si->second;
         if (l.schedule < 0) err(lp + "/schedule", "unknown schedule \"" + *sid + "\"");
       }
       if (auto role = str(lj, "role", lp, false)) {
@@ -497,9 +554,9 @@ void Parser::routes(const json& j) {
         if (l.minSeverity < kInfo) err(lp + "/min_severity", "must be one of \"info\", \"warn\", \"block\"");
       }
       const json* wm = field(lj, "within_minutes", lp, true);
-      if (wm && (!wm->is_number_integer() || wm->get<int>() < 1 || wm->get<int>() > 10080))
-        err(lp + "/within_minutes", "must be an integer from 1 to 10080");
-      else if (wm) l.withinMinutes = wm->get<int>();
+      int64_t minutes = 0;
+      if (wm && !intIn(*wm, 1, 10080, minutes)) err(lp + "/within_minutes", "must be an integer from 1 to 10080");
+      else if (wm) l.withinMinutes = static_cast<int>(minutes);
       l.channels = strings(lj, "channels", lp, true);
       if (l.channels.empty() && lj.contains("channels")) err(lp + "/channels", "must name at least one channel");
       for (size_t k = 0; k < l.channels.size(); ++k)

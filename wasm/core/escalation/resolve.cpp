@@ -45,7 +45,7 @@ bool layerActive(const Schedule& s, const Layer& l, int64_t t) {
   if (l.endWall && t >= s.zone->toUtc(*l.endWall)) return false;
   const int64_t wall = s.zone->toWall(t);
   const int64_t day = floorDiv(wall, kDay);
-  if (l.holidays != 0 && std::binary_search(s.holidays.begin(), s.holidays.end(), isoDate(day)))
+  if (l.holidays != 0 && s.holidays && std::binary_search(s.holidays->begin(), s.holidays->end(), isoDate(day)))
     return l.holidays > 0;  // a holiday counts like a weekend day: whole day on or off
   if (l.windows.empty()) return true;
   const int minuteOfDay = static_cast<int>((wall - day * kDay) / kMinute);

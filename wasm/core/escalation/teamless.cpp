@@ -67,6 +67,9 @@ json escalateWithoutTeam(const json& categories, const json& request) {
                                     : std::string();
     if (!excerpt.empty()) body += "- " + str(f, "message") + ": \"" + excerpt + "\"\n";
   }
+  // The post being answered travels with the message: whoever takes over needs it, not only the excerpts.
+  const std::string incoming = str(request, "incoming");
+  if (!incoming.empty()) body += (de ? "\nBeantworteter Beitrag:\n" : "\nPost being answered:\n") + incoming + "\n";
   if (!draft.empty()) body += (de ? "\nEntwurf:\n" : "\nDraft:\n") + draft + "\n";
   const json message = {{"subject", (de ? "Eskalation: " : "Escalation: ") + topics}, {"body", body}};
   return {{"escalate", true},

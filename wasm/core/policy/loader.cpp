@@ -156,7 +156,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
-                         "categories", "rules", "team"}))
+                         "categories", "rules", "team", "contact_points"}))
     return nullptr;
   if (const json* f = v_.field(b, "format", "", true)) {
     std::string s;
@@ -165,7 +165,8 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   }
   if (const json* id = v_.field(b, "id", "", true); id && v_.string(*id, "/id", p_->id) && !validId(p_->id, 64, 2))
     v_.err("/id", "must match ^[a-z0-9][a-z0-9._-]{1,63}$");
-  if (const json* v = v_.field(b, "version", "", true)) v_.integer(*v, "/version", 1, INT64_MAX, p_->version);
+  // At most 2^53 − 1: the extension compares versions as JS numbers, exact only up to there.
+  if (const json* v = v_.field(b, "version", "", true)) v_.integer(*v, "/version", 1, (int64_t{1} << 53) - 1, p_->version);
   if (const json* n = v_.field(b, "name", "", true)) v_.localizedObject(*n, "/name", p_->name);
   if (const json* d = v_.field(b, "description", "", false)) v_.localizedObject(*d, "/description", p_->description);
   if (const json* l = v_.field(b, "languages", "", true); l && v_.array(*l, "/languages")) {
@@ -193,6 +194,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   }
   const json& categories = (cats && cats->is_object()) ? *cats : kNoCategories;
 
+  if (const json* c = v_.field(b, "contact_points", "", false)) parseContactPoints(*c, "/contact_points", v_, p_->contacts);
   if (const json* a = v_.field(b, "allow", "", false))
     compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, false);
 

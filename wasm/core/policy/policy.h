@@ -13,6 +13,7 @@
 
 #include "detect/detectors.h"
 #include "match/aho_corasick.h"
+#include "policy/contact_points.h"
 #include "rules/kind.h"
 #include "text/views.h"
 
@@ -95,6 +96,7 @@ class Policy {
   std::vector<Rule> rules;
   std::vector<Automaton> automata;  // one per view kind in use
   std::shared_ptr<const esc::Team> team;
+  policy::ContactPoints contacts;  // the company's own, never personal data
   std::unique_ptr<icu::BreakIterator> wordBreak;   // cloned per check that needs a boundary
 
   size_t memoryBytes() const;

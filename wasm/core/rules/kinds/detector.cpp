@@ -1,5 +1,6 @@
 // kind "detector": personal data found by a built-in detector (detect/), its confidence raised by
-// a context word nearby; e-mail and URL hits of allowed domains are not reported.
+// a context word nearby; e-mail and URL hits of allowed domains and the company's own contact
+// points are not reported.
 #include <algorithm>
 #include <cmath>
 
@@ -86,6 +87,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
     if (!s.allowDomains.empty() &&
         domainAllowed(domainOf(c.text.substr(h.begin, h.end - h.begin), s.detector), s.allowDomains))
       continue;
+    if (c.ownContact({h.begin, h.end})) continue;
     double conf = h.confidence;
     // A context word within 40 characters of the hit raises the confidence.
     const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;

@@ -1,4 +1,5 @@
-// kind "pattern": every match of an ICU regular expression, with optional replacements.
+// kind "pattern": every match of an ICU regular expression, with optional replacements; a match
+// that is one of the company's own contact points is not reported.
 #include "check/context.h"
 #include "policy/rule_compiler.h"
 #include "rules/kind.h"
@@ -28,7 +29,8 @@ void check(const Settings& settings, eval::CheckContext& c) {
   const auto& s = static_cast<const PatternSettings&>(settings);
   std::vector<text::Span> matches;
   if (!c.find(s.regex, matches)) return;
-  for (const text::Span& m : matches) c.emit(m, 1.0, s.replacements.empty() ? nullptr : &s.replacements);
+  for (const text::Span& m : matches)
+    if (!c.ownContact(m)) c.emit(m, 1.0, s.replacements.empty() ? nullptr : &s.replacements);
 }
 
 }  // namespace
