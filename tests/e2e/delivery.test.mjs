@@ -46,9 +46,9 @@ async function launchAt(userDataDir, spki) {
 }
 
 /** An override entry sent the way the content script sends it (sender = the tab). */
-const override = (page, justification, draft) => isoEval(page, (a) => chrome.runtime.sendMessage(
-  { type: 'rg:audit', kind: 'override', rules: ['insult.words'], draft: a.draft, platform: '', justification: a.justification }),
-{ justification, draft });
+const override = (page, justification, draft, id) => isoEval(page, (a) => chrome.runtime.sendMessage(
+  { type: 'rg:audit', kind: 'override', rules: ['insult.words'], draft: a.draft, platform: '', justification: a.justification, id: a.id }),
+{ justification, draft, id }).then((r) => { assert.equal(r?.ok, true, JSON.stringify(r)); assert.equal(r.value.durable, true); return r.value.id; });
 
 const deliveryStatus = (page) => page.evaluate(() => chrome.runtime.sendMessage({ type: 'rg:deliveryStatus' }).then((r) => r.value));
 
@@ -69,8 +69,9 @@ test('receiver down during overrides, browser restarted, receiver back: every en
   for (let i = 0; i < 6; i++) {
     const justification = `Customer escalation number ${i} handled`;
     const draft = `Sorry you idiot, secretword${i}`;
-    assert.deepEqual(await override(page, justification, draft), { ok: true, value: true });
-    sent.push({ justification, draft });
+    const id = `e2e-delivery-entry-${i}`;
+    assert.equal(await override(page, justification, draft, id), id);
+    sent.push({ justification, draft, id });
   }
   let ext = await b.context.newPage();
   await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
@@ -90,6 +91,7 @@ test('receiver down during overrides, browser restarted, receiver back: every en
   await until(() => rx.ids.size === 6, { timeout: 60000, interval: 250, message: 'all six entries received after the restart' });
   assert.deepEqual(rx.invalid, [], 'every request met the OTLP contract');
   assert.deepEqual(rx.duplicates(), [], 'no entry twice');
+  assert.deepEqual([...rx.ids.keys()].sort(), sent.map((x) => x.id).sort(), 'the content script\'s entry ids are the ids the receiver sees');
   const records = rx.accepted.flatMap((a) => a.body.resourceLogs.flatMap((rl) => rl.scopeLogs.flatMap((sl) => sl.logRecords)));
   const attr = (r, k) => r.attributes.find((x) => x.key === k)?.value?.stringValue;
   assert.deepEqual(records.map((r) => attr(r, 'replyguard.justification')).sort(), sent.map((s) => s.justification).sort());
@@ -106,7 +108,7 @@ test('receiver down during overrides, browser restarted, receiver back: every en
   // One more entry with the receiver up: delivered at once, still exactly once each.
   page = await b.context.newPage();
   await page.goto(`${server.base}/textarea.html`);
-  assert.deepEqual(await override(page, 'One more after recovery', 'draft seven'), { ok: true, value: true });
+  await override(page, 'One more after recovery', 'draft seven', 'e2e-delivery-entry-7');
   await until(() => rx.ids.size === 7, { timeout: 15000, message: 'seventh entry' });
   assert.deepEqual(rx.duplicates(), []);
 });
@@ -125,7 +127,7 @@ test('a full queue says so in the popup (de) and keeps the entries it holds', { 
   const page = await b.context.newPage();
   await page.goto(`${server.base}/textarea.html`);
   // The admin's bound (max_queue 100) is reached by filling the queue's count the way 100 entries would.
-  assert.deepEqual(await override(page, 'first entry before the fill', 'x'), { ok: true, value: true });
+  await override(page, 'first entry before the fill', 'x', 'e2e-full-queue-entry-1');
   const ext = await b.context.newPage();
   await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
   await until(async () => (await deliveryStatus(ext)).queue.size === 1, { message: 'one queued' });
@@ -133,7 +135,7 @@ test('a full queue says so in the popup (de) and keeps the entries it holds', { 
     const { 'dq.meta': m } = await chrome.storage.local.get('dq.meta');
     await chrome.storage.local.set({ 'dq.meta': { ...m, tail: m.head + 100 } }); // 99 placeholders: missing keys are skipped when sent
   });
-  assert.deepEqual(await override(page, 'refused: the queue is full', 'y'), { ok: true, value: true });
+  await override(page, 'refused: the queue is full', 'y', 'e2e-full-queue-entry-2');
   const st = await until(async () => { const s = await deliveryStatus(ext); return s.queue.refused === 1 && s; }, { message: 'refusal counted' });
   assert.equal(st.queue.full, true);
   await ext.reload();
