@@ -9,6 +9,7 @@
 #include <unicode/utext.h>
 
 #include "detect/metrics.h"
+#include "match/compound.h"
 #include "regex_run.h"
 #include "text/utf.h"
 
@@ -120,7 +121,7 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
   Boundaries bounds(p, textIn);
   for (const Automaton& a : p.automata) {
     if (!(a.sources & source)) continue;
-    const View& v = a.view == 0 ? base : text::applyPasses(base, a.view, scratchA, scratchB);
+    const View& v = a.view == 0 ? base : text::applyPasses(base, a.view, scratchA, scratchB, &a.words);
     a.ac.scan(v.text, [&](int32_t key, size_t end) {
       const size_t start = end - a.ac.keyLength(key);
       const Span span{v.map[start].begin, v.map[end - 1].end};
@@ -141,14 +142,16 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
         if (e.role != Role::Allow && !active[e.rule]) continue;
         bool ok = true;
         switch (e.mode) {
-          case MatchMode::Word: ok = startGood() && endGood(); break;
+          case MatchMode::Word:
+          case MatchMode::Stem: ok = startGood() && endGood(); break;
+          case MatchMode::Compound: ok = match::compoundPart(v, start, end, startGood()); break;
           case MatchMode::Prefix: ok = startGood(); break;
           case MatchMode::Suffix: ok = endGood(); break;
           case MatchMode::Substring: break;
         }
         if (!ok) continue;
         Span found = span;
-        if (e.role == Role::Term && e.mode != MatchMode::Word) {
+        if (e.role == Role::Term && e.mode != MatchMode::Word && e.mode != MatchMode::Stem) {
           if (e.mode != MatchMode::Suffix) found.end = bounds.wordEnd(span.end);
           if (e.mode != MatchMode::Prefix) found.begin = bounds.wordStart(span.begin);
         }

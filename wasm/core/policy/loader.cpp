@@ -176,6 +176,7 @@ class Loader {
   std::shared_ptr<Policy> p_;
   std::vector<PendingKey> keys_;
   size_t totalTerms_ = 0;
+  ViewKind stemViews_ = text::kStemEnglish | text::kStemGerman;  // stemmers of the rule's "language"
 };
 
 Regex Loader::regex(const json& v, const std::string& ptr, const json* flags, const std::string& flagsPtr) {
@@ -259,7 +260,7 @@ ViewKind Loader::obfuscation(const json* v, const std::string& ptr) {
   ViewKind kind = 0;
   if (!v || !array(*v, ptr)) return 0;
   for (size_t i = 0; i < v->size(); ++i) {
-    static const char* const kNames[] = {"leet", "separators", "repeats"};
+    static const char* const kNames[] = {"leet", "separators", "repeats", "lookalikes", "masks"};
     int k = oneOf((*v)[i], at(ptr, i), kNames);
     if (k >= 0) kind |= ViewKind(1u << k);
   }
@@ -268,19 +269,22 @@ ViewKind Loader::obfuscation(const json* v, const std::string& ptr) {
 
 MatchMode Loader::matchMode(const json* v, const std::string& ptr, MatchMode dflt) {
   if (!v) return dflt;
-  static const char* const kModes[] = {"word", "prefix", "suffix", "substring"};
+  static const char* const kModes[] = {"word", "prefix", "suffix", "substring", "stem", "compound"};
   int k = oneOf(*v, ptr, kModes);
   return k < 0 ? dflt : MatchMode(k);
 }
 
 void Loader::addTerm(const std::string& textUtf8, const std::string& ptr, ViewKind view, Entry e) {
-  std::u16string folded = text::foldTerm(text::toUtf16(textUtf8), view);
-  if (folded.empty()) return err(ptr, "is empty after folding (only ignorable characters)");
   if (++totalTerms_ > kMaxTermsTotal) {
     if (totalTerms_ == kMaxTermsTotal + 1) err(ptr, "the bundle has more than " + std::to_string(kMaxTermsTotal) + " terms");
     return;
   }
-  keys_.push_back({view, std::move(folded), e});
+  const std::u16string term = text::toUtf16(textUtf8);
+  for (ViewKind k : text::termViews(view, e.mode == MatchMode::Stem ? stemViews_ : 0)) {
+    std::u16string folded = text::foldTerm(term, k);
+    if (folded.empty()) return err(ptr, "is empty after folding (only ignorable characters)");
+    keys_.push_back({k, std::move(folded), e});
+  }
 }
 
 bool Loader::termList(const json& v, const std::string& ptr, uint32_t rule, ViewKind view, MatchMode mode, Role role,
@@ -349,8 +353,8 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
   std::vector<const char*> allowed = {"id", "kind", "category", "severity", "message", "link",
                                       "suggestion", "applies_to", "examples", "enabled"};
   static const std::vector<std::vector<const char*>> kKindKeys = {
-      {"terms", "match", "obfuscation", "exceptions", "replacement"},
-      {"pairs", "match", "obfuscation", "exceptions"},
+      {"terms", "match", "obfuscation", "exceptions", "replacement", "language"},
+      {"pairs", "match", "obfuscation", "exceptions", "language"},
       {"trigger", "requires", "forbids"},
       {"pattern", "flags", "replacement"},
       {"detector", "context", "min_confidence", "allow_domains"},
@@ -400,6 +404,11 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
     case 0:    // terms
     case 1: {  // substitution
       r.view = obfuscation(f("obfuscation", false), fp("obfuscation"));
+      if (const json* lang = f("language", false)) {
+        static const char* const kLanguages[] = {"en", "de"};
+        int l = oneOf(*lang, fp("language"), kLanguages);
+        if (l >= 0) stemViews_ = l == 0 ? text::kStemEnglish : text::kStemGerman;
+      }
       MatchMode mode = matchMode(f("match", false), fp("match"), MatchMode::Word);
       if (kind == 0) {
         if (const json* t = f("terms", true)) termList(*t, fp("terms"), index, r.view, mode, Role::Term, &r.itemReplacements);
@@ -420,7 +429,8 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
         }
       }
       if (const json* ex = f("exceptions", false))
-        termList(*ex, fp("exceptions"), index, r.view, MatchMode::Word, Role::Exception, nullptr, 0, false);
+        termList(*ex, fp("exceptions"), index, r.view, MatchMode::Word, Role::Exception, nullptr, 0, true);
+      stemViews_ = text::kStemEnglish | text::kStemGerman;
       break;
     }
     case 2: {  // cooccurrence
@@ -566,6 +576,10 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
     std::vector<int32_t> ids(j - i);
     for (size_t k = i; k < j; ++k) ids[k - i] = a.ac.add(keys[k].key);
     a.ac.build();
+    if (a.view & (text::kMasks | text::kLeet)) {
+      for (size_t k = i; k < j; ++k) a.words.addKey(keys[k].key);
+      a.words.build();
+    }
     const size_t n = a.ac.keyCount();
     a.entryStart.assign(n + 1, 0);
     for (int32_t id : ids) ++a.entryStart[size_t(id) + 1];

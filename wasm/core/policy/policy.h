@@ -13,6 +13,7 @@
 
 #include "detect/detectors.h"
 #include "match/aho_corasick.h"
+#include "match/word_list.h"
 #include "text/views.h"
 
 namespace rg::esc {
@@ -23,7 +24,9 @@ namespace rg {
 
 enum class Severity : uint8_t { Info, Warn, Block };
 enum class RuleKind : uint8_t { Terms, Substitution, Cooccurrence, Pattern, Detector, Metric, Required };
-enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring };
+// Stem: whole words compared by their Snowball stems (text/views.h kStem*); Compound: the term as
+// the start or, inflected, the end of a longer word (match/compound.h).
+enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring, Stem, Compound };
 enum class MetricKind : uint8_t { Length, CapsRatio, ExclamationRun };
 enum AppliesTo : uint8_t { kReply = 1, kIncoming = 2, kBoth = 3 };
 
@@ -117,6 +120,7 @@ struct Automaton {
   match::AhoCorasick ac;
   std::vector<uint32_t> entryStart;  // key id -> entries[entryStart[id] .. entryStart[id + 1])
   std::vector<Entry> entries;
+  match::WordList words;  // the keys' words, for the masks pass (views with masks or leet)
   uint8_t sources = 0;  // AppliesTo bits of the enabled rules with entries here (allow: both)
 };
 
