@@ -5,7 +5,8 @@
 namespace rg::match {
 namespace {
 
-bool isDigraph(char16_t a, char16_t b) { return (b == u'e' && (a == u'a' || a == u'o' || a == u'u')) || (a == u's' && b == u's'); }
+// A folded umlaut: one masked letter of "bl*d" may stand for the "oe" of "bloed".
+bool isDigraph(char16_t a, char16_t b) { return b == u'e' && (a == u'a' || a == u'o' || a == u'u'); }
 
 // Does token[i..] spell word[j..] (all of it), masks standing for one unit or a digraph?
 // from[j..] receives the token unit behind each word unit.
@@ -72,11 +73,34 @@ const std::u16string* WordList::unmask(std::u16string_view token, bool (*isMask)
       const std::u16string& w = words_[k];
       from.resize(w.size());
       // Try the whole token first, then without a trailing inflection of 1-2 plain letters.
-      for (size_t cut = 0; cut <= 2 && cut < token.size(); ++cut) {
+      for (size_t cut = 0; cut <= (w.size() >= 4 ? 2 : 0) && cut < token.size(); ++cut) {
         std::u16string_view t = token.substr(0, token.size() - cut);
         if (cut && isMask(token[t.size()])) break;
+        size_t m = 0;
+        for (char16_t c : t) m += isMask(c);
+        if (m == 0 || t.size() - m < 2 || m > t.size() - m) continue;  // at least 2 letters shown, no more masks
         if (spells(t, 0, w, 0, isMask, from)) {
           used = t.size();
+          return &w;
+        }
+      }
+    }
+  }
+  // A listed word may also start the token ("a*schl*ch": "arsch", a prefix term of German
+  // compounds): the longest such word of at least 4 units, masked within itself.
+  auto fair = [&](std::u16string_view t) {
+    size_t m = 0;
+    for (char16_t c : t) m += isMask(c);
+    return m > 0 && t.size() - m >= 2 && m <= t.size() - m;
+  };
+  for (size_t len = std::min(token.size() - 1 + masks, byLength_.size() - 2); len >= 4 && len + 1 < byLength_.size(); --len) {
+    for (uint32_t k = byLength_[len]; k < byLength_[len + 1]; ++k) {
+      const std::u16string& w = words_[k];
+      from.resize(w.size());
+      for (size_t l = std::min(len, token.size() - 1); l + masks >= len && l >= 2; --l) {
+        std::u16string_view t = token.substr(0, l);
+        if (fair(t) && spells(t, 0, w, 0, isMask, from)) {
+          used = l;
           return &w;
         }
       }

@@ -535,8 +535,8 @@ void maskPass(const View& in, View& out, const match::WordList& words, bool mask
     std::vector<uint32_t> src(core - i);  // token unit -> view unit
     for (size_t k = i; k < core; ++k) src[k - i] = uint32_t(k);
     std::vector<uint8_t> changed(core - i, 0);
-    bool rewritten = false;
-    size_t used = 0;
+    bool rewritten = false, maskedRest = false;
+    size_t used = 0, wordUnits = 0;
     if (masks && maskCount && letters >= 2 && maskCount <= letters) {
       if (const std::u16string* word = words.unmask(token, isMaskChar, used, from)) {
         std::u16string spelled = *word;
@@ -546,6 +546,8 @@ void maskPass(const View& in, View& out, const match::WordList& words, bool mask
           spelledSrc[u] = uint32_t(i + from[u]);
           spelledChanged[u] = isMaskChar(token[from[u]]);
         }
+        wordUnits = word->size();
+        for (size_t k = i + used; k < core; ++k) maskedRest |= isMaskChar(in.text[k]);
         for (size_t k = i + used; k < core; ++k) {  // an inflection after the word stays as written
           spelled.push_back(in.text[k]);
           spelledSrc.push_back(uint32_t(k));
@@ -558,7 +560,7 @@ void maskPass(const View& in, View& out, const match::WordList& words, bool mask
       }
     }
     size_t end = core;
-    if (finalSymbols && core < j && letters >= 1) {
+    if (finalSymbols && core < j) {  // "a$$", or all symbols: "@$$"
       std::u16string folded = token;
       for (size_t k = core; k < j; ++k) folded.push_back(finalSymbolOf(in.text[k]));
       if (words.contains(folded)) {
@@ -573,7 +575,16 @@ void maskPass(const View& in, View& out, const match::WordList& words, bool mask
     }
     if (rewritten) {
       // Units standing for one mask share its span, like a folded umlaut's do.
-      for (size_t u = 0; u < token.size(); ++u) w.put(token[u], src[u], changed[u]);
+      for (size_t u = 0; u < token.size(); ++u) {
+        w.put(token[u], src[u], changed[u]);
+        // A word that only starts a still masked token ("arsch" of "a*schl*ch") spans the token:
+        // the original's word breaks at the masks, the finding must not.
+        if (u + 1 == wordUnits && maskedRest) {
+          size_t same = 1;
+          while (same < wordUnits && src[u - same] == src[u]) ++same;
+          w.extendEnd(in.map[core - 1].end, same);
+        }
+      }
       w.copyRange(end, j);
     } else {
       w.copyRange(i, j);
