@@ -66,19 +66,20 @@ const std::u16string* WordList::unmask(std::u16string_view token, bool (*isMask)
                                        std::vector<uint32_t>& from) const {
   size_t masks = 0;
   for (char16_t c : token) masks += isMask(c);
-  // The word may be longer than the token (digraphs behind masks) or up to 2 units shorter (inflection).
-  const size_t lo = token.size() > 2 ? token.size() - 2 : 1, hi = token.size() + masks;
-  for (size_t len = lo; len <= hi && len + 1 < byLength_.size(); ++len) {
-    for (uint32_t k = byLength_[len]; k < byLength_[len + 1]; ++k) {
-      const std::u16string& w = words_[k];
-      from.resize(w.size());
-      // Try the whole token first, then without a trailing inflection of 1-2 plain letters.
-      for (size_t cut = 0; cut <= (w.size() >= 4 ? 2 : 0) && cut < token.size(); ++cut) {
-        std::u16string_view t = token.substr(0, token.size() - cut);
-        if (cut && isMask(token[t.size()])) break;
-        size_t m = 0;
-        for (char16_t c : t) m += isMask(c);
-        if (m == 0 || t.size() - m < 2 || m > t.size() - m) continue;  // at least 2 letters shown, no more masks
+  if (!masks) return nullptr;
+  // The word may be longer than the token (digraphs behind masks). Whole-token spellings first,
+  // then the token less a trailing inflection of 1-2 plain letters ("a**holes").
+  for (size_t cut = 0; cut <= 2 && cut < token.size(); ++cut) {
+    std::u16string_view t = token.substr(0, token.size() - cut);
+    if (cut && isMask(token[t.size()])) break;
+    size_t m = 0;
+    for (char16_t c : t) m += isMask(c);
+    if (m == 0 || t.size() - m < 2 || m > t.size() - m) continue;  // at least 2 letters shown, no more masks
+    for (size_t len = t.size(); len <= t.size() + m && len + 1 < byLength_.size(); ++len) {
+      if (cut && len < 4) continue;
+      for (uint32_t k = byLength_[len]; k < byLength_[len + 1]; ++k) {
+        const std::u16string& w = words_[k];
+        from.resize(w.size());
         if (spells(t, 0, w, 0, isMask, from)) {
           used = t.size();
           return &w;

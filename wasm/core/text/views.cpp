@@ -638,13 +638,19 @@ const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const
   };
   if (kind & kLookalikes) step(lookalikesMayApply(*cur), lookalikePass);
   if (kind & kLeet) step(leetMayApply(*cur), leetPass);
+  // Masks before separators: "*" is both, and "b**n*r" is a masked word, "i*d*i*o*t" a spaced one
+  // (no listed word fits it). Again after repeats, for a stretched masked word ("stuuup*d").
+  const bool masks = (kind & kMasks) != 0, finalSymbols = (kind & kLeet) != 0;
+  const bool dictionary = words && !words->empty() && (masks || finalSymbols);
+  auto maskStep = [&] {
+    step(masksMayApply(*cur, masks, finalSymbols),
+         [&](const View& in, View& out) { maskPass(in, out, *words, masks, finalSymbols); });
+  };
+  if (dictionary) maskStep();
   if (kind & kSeparators) step(separatorsMayApply(*cur), separatorPass);
   if (kind & kRepeats) step(repeatsMayApply(*cur), repeatPass);
   else if (kind & kRepeatsTwo) step(repeatsMayApply(*cur), repeatTwoPass);
-  const bool masks = (kind & kMasks) != 0, finalSymbols = (kind & kLeet) != 0;
-  if (words && !words->empty() && (masks || finalSymbols))
-    step(masksMayApply(*cur, masks, finalSymbols),
-         [&](const View& in, View& out) { maskPass(in, out, *words, masks, finalSymbols); });
+  if (dictionary && masks && (kind & (kRepeats | kRepeatsTwo))) maskStep();
   if (kind & (kStemEnglish | kStemGerman))
     step(hasLetter(*cur), [&](const View& in, View& out) { stemPass(in, out, (kind & kStemGerman) != 0); });
   return *cur;

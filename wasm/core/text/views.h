@@ -19,7 +19,7 @@ class WordList;
 namespace rg::text {
 
 // Bit set of optional passes; 0 is the base view. Passes run in this order: lookalikes, leet,
-// separators, repeats (or its two-letter variant), masks, stem.
+// masks, separators, repeats (or its two-letter variant), masks again, stem.
 enum Obfuscation : uint16_t {
   kLeet = 1,
   kSeparators = 2,
