@@ -74,6 +74,11 @@ TEST_CASE("compound: innocent compounds are excepted with their inflections", "[
   CHECK(spans(check(*p, "Das ist idiotensicher.")) == Spans{});
   CHECK(spans(check(*p, "Eine idiotensichere Lösung, idiotensicheren Geräten")) == Spans{});
   CHECK(spans(check(*p, "Ein Idiotenverein")) == Spans{"c@4-17"});
+  // A prefix exception covers the whole word too (cheaper than a stem view).
+  auto q = load(bundleWith({rule("c", "terms", {{"terms", {{{"text", "idiot"}, {"match", "substring"}}}},
+                                                {"exceptions", {{{"text", "idiotensicher"}, {"match", "prefix"}}}}})}));
+  CHECK(spans(check(*q, "Eine idiotensichere Lösung, idiotensicheren Geräten")) == Spans{});
+  CHECK(spans(check(*q, "Vollidiot")) == Spans{"c@0-9"});
 }
 
 TEST_CASE("stem, compound, language and the new obfuscation steps are validated", "[engine][morph]") {

@@ -151,7 +151,8 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
         }
         if (!ok) continue;
         Span found = span;
-        if (e.role == Role::Term && e.mode != MatchMode::Word && e.mode != MatchMode::Stem) {
+        // A prefix/suffix/substring/compound term or exception covers the whole word it is in.
+        if ((e.role == Role::Term || e.role == Role::Exception) && e.mode != MatchMode::Word && e.mode != MatchMode::Stem) {
           if (e.mode != MatchMode::Suffix) found.end = bounds.wordEnd(span.end);
           if (e.mode != MatchMode::Prefix) found.begin = bounds.wordStart(span.begin);
         }

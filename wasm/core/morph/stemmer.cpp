@@ -29,15 +29,21 @@ size_t stemInto(std::u16string_view word, Language lang, std::u16string& out) {
     out.append(word);
     return word.size();
   }
+  // Folded words are nearly always ASCII: copy bytes instead of converting.
   thread_local std::string utf8;
-  utf8 = text::toUtf8(word);
+  bool ascii = true;
+  for (char16_t c : word) ascii &= c < 0x80;
+  if (ascii) utf8.assign(word.begin(), word.end());
+  else utf8 = text::toUtf8(word);
   const sb_symbol* r = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(utf8.data()), int(utf8.size()));
   if (!r) {  // out of memory inside libstemmer: keep the word
     out.append(word);
     return word.size();
   }
   const size_t before = out.size();
-  out.append(text::toUtf16(std::string_view(reinterpret_cast<const char*>(r), size_t(sb_stemmer_length(s)))));
+  const std::string_view result(reinterpret_cast<const char*>(r), size_t(sb_stemmer_length(s)));
+  if (ascii) out.append(result.begin(), result.end());
+  else out.append(text::toUtf16(result));
   return out.size() - before;
 }
 
