@@ -121,7 +121,9 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
   Boundaries bounds(p, textIn);
   for (const Automaton& a : p.automata) {
     if (!(a.sources & source)) continue;
-    const View& v = a.view == 0 ? base : text::applyPasses(base, a.view, scratchA, scratchB, &a.words);
+    bool twinIdle = false;
+    const View& v = a.view == 0 ? base : text::applyPasses(base, a.view, scratchA, scratchB, &a.words, &twinIdle);
+    if (twinIdle) continue;
     a.ac.scan(v.text, [&](int32_t key, size_t end) {
       const size_t start = end - a.ac.keyLength(key);
       const Span span{v.map[start].begin, v.map[end - 1].end};

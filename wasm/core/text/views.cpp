@@ -628,8 +628,10 @@ std::vector<ViewKind> termViews(ViewKind kind, ViewKind stem) {
   return stemmed;
 }
 
-const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words) {
+const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words,
+                        bool* twinIdle) {
   const View* cur = &base;
+  if (twinIdle) *twinIdle = false;
   auto step = [&](bool may, auto&& pass) {
     if (!may) return;
     View& target = (cur == &a) ? b : a;
@@ -649,7 +651,11 @@ const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const
   if (dictionary) maskStep();
   if (kind & kSeparators) step(separatorsMayApply(*cur), separatorPass);
   if (kind & kRepeats) step(repeatsMayApply(*cur), repeatPass);
-  else if (kind & kRepeatsTwo) step(repeatsMayApply(*cur), repeatTwoPass);
+  else if (kind & kRepeatsTwo) {
+    const bool may = repeatsMayApply(*cur);
+    if (!may && twinIdle) *twinIdle = true;
+    step(may, repeatTwoPass);
+  }
   if (dictionary && masks && (kind & (kRepeats | kRepeatsTwo))) maskStep();
   if (kind & (kStemEnglish | kStemGerman))
     step(hasLetter(*cur), [&](const View& in, View& out) { stemPass(in, out, (kind & kStemGerman) != 0); });

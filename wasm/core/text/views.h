@@ -63,7 +63,10 @@ bool foldBase(std::u16string_view original, View& out);
 // words the masks pass (and leet's word-final $ @ !) may spell out; without them those steps skip.
 void applyPasses(const View& base, ViewKind kind, View& out, const match::WordList* words = nullptr);
 // Same without copying: returns `base` itself when no pass changes anything, else a or b.
-const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words = nullptr);
+// `twinIdle` (optional) is set when `kind` is a two-letter repeats twin and the text has no run
+// to collapse: the twin's view then equals its sibling's, and scanning it again finds nothing new.
+const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words = nullptr,
+                        bool* twinIdle = nullptr);
 
 // Folds a term (or exception, allow phrase, context word) exactly as text is folded for `kind`.
 std::u16string foldTerm(std::u16string_view term, ViewKind kind);
