@@ -79,6 +79,11 @@ TEST_CASE("compound: innocent compounds are excepted with their inflections", "[
                                                 {"exceptions", {{{"text", "idiotensicher"}, {"match", "prefix"}}}}})}));
   CHECK(spans(check(*q, "Eine idiotensichere Lösung, idiotensicheren Geräten")) == Spans{});
   CHECK(spans(check(*q, "Vollidiot")) == Spans{"c@0-9"});
+  // The bundle's allow list takes objects too.
+  json b = bundleWith({rule("c", "terms", {{"terms", {{{"text", "idiot"}, {"match", "substring"}}}}})});
+  b["allow"] = {{{"text", "idiotensicher"}, {"match", "prefix"}}, "idiotie"};
+  auto a = load(b);
+  CHECK(spans(check(*a, "idiotensicheren Idiotie Idioten")) == Spans{"c@24-31"});
 }
 
 TEST_CASE("stem, compound, language and the new obfuscation steps are validated", "[engine][morph]") {

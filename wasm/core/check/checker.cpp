@@ -153,8 +153,9 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
         }
         if (!ok) continue;
         Span found = span;
-        // A prefix/suffix/substring/compound term or exception covers the whole word it is in.
-        if ((e.role == Role::Term || e.role == Role::Exception) && e.mode != MatchMode::Word && e.mode != MatchMode::Stem) {
+        // A prefix/suffix/substring/compound term, exception or allow phrase covers the whole word it is in.
+        if ((e.role == Role::Term || e.role == Role::Exception || e.role == Role::Allow) && e.mode != MatchMode::Word &&
+            e.mode != MatchMode::Stem) {
           if (e.mode != MatchMode::Suffix) found.end = bounds.wordEnd(span.end);
           if (e.mode != MatchMode::Prefix) found.begin = bounds.wordStart(span.begin);
         }

@@ -545,7 +545,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   const json& categories = (cats && cats->is_object()) ? *cats : kNoCategories;
 
   if (const json* a = field(b, "allow", "", false))
-    termList(*a, "/allow", 0, 0, MatchMode::Word, Role::Allow, nullptr, 0, false);
+    termList(*a, "/allow", 0, 0, MatchMode::Word, Role::Allow, nullptr, 0, true);
 
   if (const json* rules = field(b, "rules", "", true); rules && array(*rules, "/rules")) {
     if (rules->size() > kMaxRules) {
