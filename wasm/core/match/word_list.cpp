@@ -66,7 +66,7 @@ const std::u16string* WordList::unmask(std::u16string_view token, bool (*isMask)
                                        std::vector<uint32_t>& from) const {
   size_t masks = 0;
   for (char16_t c : token) masks += isMask(c);
-  if (!masks) return nullptr;
+  if (!masks || words_.empty()) return nullptr;
   // The word may be longer than the token (digraphs behind masks). Whole-token spellings first,
   // then the token less a trailing inflection of 1-2 plain letters ("a**holes").
   for (size_t cut = 0; cut <= 2 && cut < token.size(); ++cut) {
