@@ -8,8 +8,12 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Catch2 REQUIRED)
 find_package(OpenSSL REQUIRED)
 pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)  # `replyguard team import-ics`
+# Snowball stemmers: Debian's libstemmer (libstemmer-dev), the same Snowball release the wasm build compiles.
+find_path(RG_STEMMER_INCLUDE libstemmer.h REQUIRED)
+find_library(RG_STEMMER_LIB stemmer REQUIRED)
 
-target_link_libraries(rgcore PUBLIC PkgConfig::ICU nlohmann_json::nlohmann_json)
+target_link_libraries(rgcore PUBLIC PkgConfig::ICU nlohmann_json::nlohmann_json ${RG_STEMMER_LIB})
+target_include_directories(rgcore PRIVATE ${RG_STEMMER_INCLUDE})
 target_compile_options(rgcore PRIVATE -Wall -Wextra)
 if(RG_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)

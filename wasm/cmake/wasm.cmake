@@ -12,6 +12,12 @@ target_compile_definitions(icu_wasm INTERFACE U_STATIC_IMPLEMENTATION U_USING_IC
 target_link_libraries(icu_wasm INTERFACE ${RG_ICU_WASM}/lib/libicui18n.a ${RG_ICU_WASM}/lib/libicuuc.a
                       ${RG_ICU_WASM}/lib/libicudata.a)
 target_link_libraries(rgcore PUBLIC icu_wasm)
+# Snowball's German and English stemmers (scripts/snowball-wasm/build.sh).
+if(NOT EXISTS "${RG_SNOWBALL_WASM}/lib/libstemmer.a")
+  message(FATAL_ERROR "RG_SNOWBALL_WASM='${RG_SNOWBALL_WASM}' has no Snowball build; run scripts/snowball-wasm/build.sh")
+endif()
+target_include_directories(rgcore PRIVATE ${RG_SNOWBALL_WASM}/include)
+target_link_libraries(rgcore PUBLIC ${RG_SNOWBALL_WASM}/lib/libstemmer.a)
 # Native wasm exceptions: nlohmann/json and the standard library may throw; JS-emulated exceptions
 # would route every call through JS trampolines and slow the hot path.
 target_compile_options(rgcore PUBLIC -fwasm-exceptions)

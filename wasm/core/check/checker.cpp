@@ -9,6 +9,7 @@
 #include <unicode/utext.h>
 
 #include "context.h"
+#include "match/compound.h"
 #include "text/utf.h"
 
 namespace rg::eval {
@@ -64,7 +65,9 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
   Boundaries bounds(p, textIn);
   for (const Automaton& a : p.automata) {
     if (!(a.sources & source)) continue;
-    const View& v = a.view == 0 ? base : text::applyPasses(base, a.view, scratchA, scratchB);
+    bool twinIdle = false;
+    const View& v = a.view == 0 ? base : text::applyPasses(base, a.view, scratchA, scratchB, &a.words, &twinIdle);
+    if (twinIdle) continue;
     a.ac.scan(v.text, [&](int32_t key, size_t end) {
       const size_t start = end - a.ac.keyLength(key);
       const Span span{v.map[start].begin, v.map[end - 1].end};
@@ -85,14 +88,18 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
         if (e.role != Role::Allow && e.role != Role::Cue && !active[e.rule]) continue;
         bool ok = true;
         switch (e.mode) {
-          case MatchMode::Word: ok = startGood() && endGood(); break;
+          case MatchMode::Word:
+          case MatchMode::Stem: ok = startGood() && endGood(); break;
+          case MatchMode::Compound: ok = match::compoundPart(v, start, end, startGood()); break;
           case MatchMode::Prefix: ok = startGood(); break;
           case MatchMode::Suffix: ok = endGood(); break;
           case MatchMode::Substring: break;
         }
         if (!ok) continue;
         Span found = span;
-        if (e.role == Role::Term && e.mode != MatchMode::Word) {
+        // A prefix/suffix/substring/compound term, exception or allow phrase covers the whole word it is in.
+        if ((e.role == Role::Term || e.role == Role::Exception || e.role == Role::Allow) && e.mode != MatchMode::Word &&
+            e.mode != MatchMode::Stem) {
           if (e.mode != MatchMode::Suffix) found.end = bounds.wordEnd(span.end);
           if (e.mode != MatchMode::Prefix) found.begin = bounds.wordStart(span.begin);
         }

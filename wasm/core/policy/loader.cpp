@@ -203,7 +203,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   if (const json* c = v_.field(b, "contact_points", "", false)) parseContactPoints(*c, "/contact_points", v_, p_->contacts);
   if (const json* c = v_.field(b, "concepts", "", false)) compiler_->concepts(*c, "/concepts");
   if (const json* a = v_.field(b, "allow", "", false))
-    compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, false);
+    compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, true);
 
   if (const json* rules = v_.field(b, "rules", "", true); rules && v_.array(*rules, "/rules")) {
     if (rules->size() > kMaxRules) {
@@ -237,6 +237,10 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
     std::vector<int32_t> ids(j - i);
     for (size_t k = i; k < j; ++k) ids[k - i] = a.ac.add(keys[k].key);
     a.ac.build();
+    if (a.view & (text::kMasks | text::kLeet)) {
+      for (size_t k = i; k < j; ++k) a.words.addKey(keys[k].key);
+      a.words.build();
+    }
     const size_t n = a.ac.keyCount();
     a.entryStart.assign(n + 1, 0);
     for (int32_t id : ids) ++a.entryStart[size_t(id) + 1];

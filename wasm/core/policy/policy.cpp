@@ -20,7 +20,8 @@ nlohmann::json Localized::toJson() const {
 size_t Policy::memoryBytes() const {
   size_t n = sizeof(*this) + rules.capacity() * sizeof(Rule);
   for (const Automaton& a : automata)
-    n += a.ac.memoryBytes() + a.entries.capacity() * sizeof(Entry) + a.entryStart.capacity() * sizeof(uint32_t);
+    n += a.ac.memoryBytes() + a.entries.capacity() * sizeof(Entry) + a.entryStart.capacity() * sizeof(uint32_t) +
+         a.words.memoryBytes();
   for (const Rule& r : rules) {
     for (const auto& ex : r.flag) n += ex.text.capacity() * 2 + ex.display.capacity();
     for (const auto& ex : r.pass) n += ex.text.capacity() * 2 + ex.display.capacity();

@@ -15,6 +15,7 @@
 #include "match/aho_corasick.h"
 #include "policy/contact_points.h"
 #include "rules/kind.h"
+#include "match/word_list.h"
 #include "text/views.h"
 
 namespace rg::esc {
@@ -24,7 +25,9 @@ struct Team;
 namespace rg {
 
 enum class Severity : uint8_t { Info, Warn, Block };
-enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring };
+// Stem: whole words compared by their Snowball stems (text/views.h kStem*); Compound: the term as
+// the start or, inflected, the end of a longer word (match/compound.h).
+enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring, Stem, Compound };
 enum AppliesTo : uint8_t { kReply = 1, kIncoming = 2, kBoth = 3 };
 
 const char* severityName(Severity s);
@@ -100,6 +103,7 @@ struct Automaton {
   match::AhoCorasick ac;
   std::vector<uint32_t> entryStart;  // key id -> entries[entryStart[id] .. entryStart[id + 1])
   std::vector<Entry> entries;
+  match::WordList words;  // the keys' words, for the masks pass (views with masks or leet)
   uint8_t sources = 0;  // AppliesTo bits of the enabled rules with entries here (allow: both)
 };
 

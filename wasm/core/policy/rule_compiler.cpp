@@ -55,7 +55,7 @@ ViewKind RuleCompiler::obfuscation(const json* value, const std::string& ptr) {
   ViewKind kind = 0;
   if (!value || !v.array(*value, ptr)) return 0;
   for (size_t i = 0; i < value->size(); ++i) {
-    int k = v.oneOf((*value)[i], Validator::at(ptr, i), {"leet", "separators", "repeats"});
+    int k = v.oneOf((*value)[i], Validator::at(ptr, i), {"leet", "separators", "repeats", "lookalikes", "masks"});
     if (k >= 0) kind |= ViewKind(1u << k);
   }
   return kind;
@@ -63,19 +63,23 @@ ViewKind RuleCompiler::obfuscation(const json* value, const std::string& ptr) {
 
 MatchMode RuleCompiler::matchMode(const json* value, const std::string& ptr, MatchMode dflt) {
   if (!value) return dflt;
-  int k = v.oneOf(*value, ptr, {"word", "prefix", "suffix", "substring"});
+  int k = v.oneOf(*value, ptr, {"word", "prefix", "suffix", "substring", "stem", "compound"});
   return k < 0 ? dflt : MatchMode(k);
 }
 
 void RuleCompiler::addTerm(const std::string& textUtf8, const std::string& ptr, ViewKind view, Entry e) {
-  std::u16string folded = text::foldTerm(text::toUtf16(textUtf8), view);
-  if (folded.empty()) return v.err(ptr, "is empty after folding (only ignorable characters)");
-  if (dryRun_) return;
-  if (++totalTerms_ > kMaxTermsTotal) {
-    if (totalTerms_ == kMaxTermsTotal + 1) v.err(ptr, "the bundle has more than " + std::to_string(kMaxTermsTotal) + " terms");
-    return;
+  const std::u16string term = text::toUtf16(textUtf8);
+  // A stem term goes into the stemmed view of each language the rule names (one key per view).
+  for (ViewKind k : text::termViews(view, e.mode == MatchMode::Stem ? stemViews : 0)) {
+    std::u16string folded = text::foldTerm(term, k);
+    if (folded.empty()) return v.err(ptr, "is empty after folding (only ignorable characters)");
+    if (dryRun_) continue;
+    if (++totalTerms_ > kMaxTermsTotal) {
+      if (totalTerms_ == kMaxTermsTotal + 1) v.err(ptr, "the bundle has more than " + std::to_string(kMaxTermsTotal) + " terms");
+      return;
+    }
+    keys_.push_back({k, std::move(folded), e});
   }
-  keys_.push_back({view, std::move(folded), e});
 }
 
 bool RuleCompiler::termList(const json& list, const std::string& ptr, ViewKind view, MatchMode mode, Role role,

@@ -29,6 +29,8 @@ class RuleCompiler {
   Validator& v;
   Policy& policy;       // the bundle being compiled (bundle-level data such as contact points)
   uint32_t rule = 0;    // index of the rule being compiled (entries of its terms point here)
+  // Stemmers a stem term is matched with: the rule's "language", else both (rules/term_rule.cpp).
+  text::ViewKind stemViews = text::kStemEnglish | text::kStemGerman;
 
   Regex regex(const json& pattern, const std::string& ptr, const json* flags, const std::string& flagsPtr);
   // "obfuscation": [...] -> view kind bits (0 when absent).

@@ -8,12 +8,17 @@ using policy::Validator;
 text::ViewKind termView(const json& rule, const std::string& ptr, policy::RuleCompiler& c, MatchMode& mode) {
   text::ViewKind view = c.obfuscation(c.v.field(rule, "obfuscation", ptr, false), Validator::at(ptr, "obfuscation"));
   mode = c.matchMode(c.v.field(rule, "match", ptr, false), Validator::at(ptr, "match"), MatchMode::Word);
+  c.stemViews = text::kStemEnglish | text::kStemGerman;
+  if (const json* lang = c.v.field(rule, "language", ptr, false)) {
+    int l = c.v.oneOf(*lang, Validator::at(ptr, "language"), {"en", "de"});
+    if (l >= 0) c.stemViews = l == 0 ? text::kStemEnglish : text::kStemGerman;
+  }
   return view;
 }
 
 void termExceptions(const json& rule, const std::string& ptr, policy::RuleCompiler& c, text::ViewKind view) {
   if (const json* ex = c.v.field(rule, "exceptions", ptr, false))
-    c.termList(*ex, Validator::at(ptr, "exceptions"), view, MatchMode::Word, Role::Exception, nullptr, 0, false);
+    c.termList(*ex, Validator::at(ptr, "exceptions"), view, MatchMode::Word, Role::Exception, nullptr, 0, true);
 }
 
 void checkTermOccurrences(const TermSettings& s, eval::CheckContext& c) {

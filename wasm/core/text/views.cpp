@@ -7,6 +7,8 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include "match/word_list.h"
+#include "morph/stemmer.h"
 #include "utf.h"
 
 namespace rg::text {
@@ -76,6 +78,52 @@ const std::array<ConfusableEntry, kTableLast - kTableFirst + 1>& confusableTable
   return table;
 }
 
+// Latin letters with diacritics and look-alike Latin letters (í ø ł ı ɪ ð ...) -> ASCII, from ICU's
+// confusable skeleton, canonical decomposition and dropped marks; a few without either are listed.
+constexpr char16_t kLatinRanges[][2] = {{0x00C0, 0x02AF}, {0x1D00, 0x1EFF}};
+struct LatinEntry {
+  uint8_t len;
+  char16_t text[2];
+};
+const std::vector<LatinEntry>& latinTable() {
+  static const std::vector<LatinEntry> table = [] {
+    std::vector<LatinEntry> t;
+    const USpoofChecker* sc = spoofChecker();
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2* nfd = unorm2_getNFDInstance(&status);
+    for (const auto& r : kLatinRanges) {
+      for (char32_t cp = r[0]; cp <= r[1]; ++cp) {
+        LatinEntry e{};
+        status = U_ZERO_ERROR;
+        const bool latin = u_isalpha(UChar32(cp)) && uscript_getScript(UChar32(cp), &status) == USCRIPT_LATIN;
+        if (latin && sc && nfd) {
+          UChar in[1] = {UChar(cp)}, skel[16], dec[32];
+          status = U_ZERO_ERROR;
+          int32_t n = uspoof_getSkeleton(sc, 0, in, 1, skel, 16, &status);
+          int32_t m = U_SUCCESS(status) ? unorm2_normalize(nfd, skel, n, dec, 32, &status) : 0;
+          bool ok = U_SUCCESS(status);
+          for (int32_t i = 0; ok && i < m; ++i) {
+            if (u_charType(dec[i]) == U_NON_SPACING_MARK) continue;
+            UChar c = UChar(u_tolower(dec[i]));
+            if (c < u'a' || c > u'z' || e.len == 2) ok = false;
+            else e.text[e.len++] = c;
+          }
+          if (!ok) e.len = 0;
+        }
+        switch (cp) {  // no skeleton or decomposition to a Latin letter
+          case 0x00F0: case 0x00D0: e = {1, {u'd'}}; break;  // ð Ð
+          case 0x00FE: case 0x00DE: e = {1, {u'p'}}; break;  // þ Þ
+          case 0x014B: case 0x014A: e = {1, {u'n'}}; break;  // ŋ Ŋ
+          default: break;
+        }
+        t.push_back(e);
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
 inline bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
 
 // Letters and digits of a view (non-ASCII units: BMP letters; surrogates count as non-letters).
@@ -129,6 +177,19 @@ inline void emitFolded(char32_t cp, Span span, View& out) {
 }
 
 }  // namespace
+
+int latinLookalike(char16_t c, char16_t out[2]) {
+  size_t offset = 0;
+  for (const auto& r : kLatinRanges) {
+    if (c >= r[0] && c <= r[1]) {
+      const LatinEntry& e = latinTable()[offset + (c - r[0])];
+      for (int i = 0; i < e.len; ++i) out[i] = e.text[i];
+      return e.len;
+    }
+    offset += size_t(r[1] - r[0] + 1);
+  }
+  return 0;
+}
 
 int confusableToLatin(char32_t cp, char16_t out[8]) {
   if (cp >= kTableFirst && cp <= kTableLast) {
@@ -200,7 +261,8 @@ bool foldBase(std::u16string_view s, View& out) {
 
 namespace {
 
-// Output of a pass, written through raw indices (no per-unit push_back).
+// Output of a pass, written through raw indices (no per-unit push_back); grows when a pass
+// writes more units than it reads (æ -> ae, a mask standing for an umlaut).
 class Writer {
  public:
   Writer(const View& in, View& out) : in_(in), out_(out) {
@@ -214,13 +276,26 @@ class Writer {
     out_.obf.resize(n_);
   }
   void copy(size_t k, uint8_t changed = 0) { put(in_.text[k], k, changed); }
-  void put(char16_t c, size_t k, uint8_t changed) {
+  void copyRange(size_t from, size_t to, uint8_t changed = 0) {
+    for (size_t k = from; k < to; ++k) copy(k, changed);
+  }
+  void put(char16_t c, size_t k, uint8_t changed) { put(c, in_.map[k], uint8_t(changed | (in_.obf.empty() ? 0 : in_.obf[k]))); }
+  void put(char16_t c, Span span, uint8_t obf) {
+    if (n_ == out_.text.size()) {
+      const size_t m = n_ * 2 + 8;
+      out_.text.resize(m);
+      out_.map.resize(m);
+      out_.obf.resize(m);
+    }
     out_.text[n_] = c;
-    out_.map[n_] = in_.map[k];
-    out_.obf[n_] = uint8_t(changed | (in_.obf.empty() ? 0 : in_.obf[k]));
+    out_.map[n_] = span;
+    out_.obf[n_] = obf;
     ++n_;
   }
-  void extendEnd(uint32_t end) { out_.map[n_ - 1].end = end; }
+  // The last `count` units written end at `end` (a kept letter spans the run it stands for).
+  void extendEnd(uint32_t end, size_t count = 1) {
+    for (size_t k = n_ - count; k < n_; ++k) out_.map[k].end = end;
+  }
 
  private:
   const View& in_;
@@ -243,8 +318,59 @@ inline char16_t leetOf(char16_t c) {
     default: return 0;
   }
 }
+// Leet characters that are punctuation at a word's end ("idiot!") unless a listed word needs them ("a$$").
+inline char16_t finalSymbolOf(char16_t c) { return c == u'$' ? u's' : c == u'@' ? u'a' : c == u'!' ? u'i' : 0; }
 
 inline bool isSeparator(char16_t c) { return c == u'.' || c == u'-' || c == u'_' || c == u'*' || c == u' '; }
+bool isMaskChar(char16_t c) { return c == u'*' || c == u'#' || c == u'_' || c == u'%'; }
+
+// One character of the original text may be several view units (ö -> oe, ß -> ss, ﬁ -> fi): a
+// "group" is the units sharing one original span. Passes that look at single letters or runs of
+// letters look at groups, so "d ö d e l" and "blööd" are seen like "d o d e l" and "bloood".
+inline size_t groupEnd(const View& v, size_t k) {
+  size_t e = k + 1;
+  while (e < v.size() && v.map[e].begin == v.map[k].begin && v.map[e].end == v.map[k].end) ++e;
+  return e;
+}
+inline bool groupIsLetters(const View& v, size_t k, size_t e) {
+  for (size_t i = k; i < e; ++i)
+    if (!isLetter(v.text[i])) return false;
+  return true;
+}
+inline bool sameGroup(const View& v, size_t a, size_t ae, size_t b, size_t be) {
+  if (ae - a != be - b) return false;
+  for (size_t i = 0; i < ae - a; ++i)
+    if (v.text[a + i] != v.text[b + i]) return false;
+  return true;
+}
+// A folded umlaut: doubled umlauts never occur in German words, so two already count once.
+inline bool isUmlautGroup(const View& v, size_t k, size_t e) {
+  return e - k == 2 && v.text[k + 1] == u'e' && (v.text[k] == u'a' || v.text[k] == u'o' || v.text[k] == u'u');
+}
+
+// The letter groups of a spaced-out word starting at i ("i.d.i.o.t", "d ö d e l"): every letter
+// stands alone between separators. Empty unless there are at least 3.
+void spacedLetters(const View& v, size_t i, std::vector<std::pair<size_t, size_t>>& groups) {
+  groups.clear();
+  const size_t n = v.size();
+  auto wordChar = [&](size_t k) { return isLetter(v.text[k]) || isDigit(v.text[k]); };
+  auto single = [&](size_t k, size_t& e) {
+    e = groupEnd(v, k);
+    return groupIsLetters(v, k, e) && (e == n || !wordChar(e));
+  };
+  size_t e;
+  if ((i > 0 && wordChar(i - 1)) || !single(i, e) || e >= n || !isSeparator(v.text[e])) return;
+  groups.emplace_back(i, e);
+  size_t k = e;
+  for (;;) {
+    size_t s = k;
+    while (k < n && isSeparator(v.text[k])) ++k;
+    if (k == s || k >= n || !single(k, e)) break;
+    groups.emplace_back(k, e);
+    k = e;
+  }
+  if (groups.size() < 3) groups.clear();
+}
 
 // Cheap pre-checks: most texts need no pass at all, and then the view is shared, not copied.
 bool leetMayApply(const View& v) {
@@ -253,20 +379,75 @@ bool leetMayApply(const View& v) {
   return false;
 }
 bool separatorsMayApply(const View& v) {
-  const size_t n = v.size();
-  auto wordChar = [&](size_t k) { return isLetter(v.text[k]) || isDigit(v.text[k]); };
-  for (size_t i = 0; i + 2 < n; ++i) {
-    if (!isSeparator(v.text[i + 1]) || !isLetter(v.text[i]) || (i > 0 && wordChar(i - 1))) continue;
-    size_t k = i + 1;
-    while (k < n && isSeparator(v.text[k])) ++k;
-    if (k < n && isLetter(v.text[k]) && (k + 1 == n || !wordChar(k + 1))) return true;
+  std::vector<std::pair<size_t, size_t>> groups;
+  for (size_t i = 0; i + 2 < v.size(); ++i) {
+    if (!isSeparator(v.text[i + 1]) && !(i + 2 < v.size() && isSeparator(v.text[i + 2]))) continue;
+    spacedLetters(v, i, groups);
+    if (!groups.empty()) return true;
   }
   return false;
 }
 bool repeatsMayApply(const View& v) {
   for (size_t i = 0; i + 2 < v.size(); ++i)
     if (v.text[i] == v.text[i + 1] && v.text[i] == v.text[i + 2] && isLetter(v.text[i])) return true;
+  for (size_t i = 0; i + 3 < v.size(); ++i)  // "oeoe": a doubled umlaut
+    if (v.text[i + 1] == u'e' && v.text[i + 3] == u'e' && v.text[i] == v.text[i + 2] &&
+        (v.text[i] == u'a' || v.text[i] == u'o' || v.text[i] == u'u'))
+      return true;
   return false;
+}
+bool lookalikesMayApply(const View& v) {
+  char16_t buf[2];
+  for (char16_t c : v.text)
+    if (c >= 0xC0 && latinLookalike(c, buf)) return true;
+  return false;
+}
+bool masksMayApply(const View& v, bool masks, bool finalSymbols) {
+  for (char16_t c : v.text)
+    if ((masks && isMaskChar(c)) || (finalSymbols && finalSymbolOf(c))) return true;
+  return false;
+}
+bool hasLetter(const View& v) {
+  for (char16_t c : v.text)
+    if (isLetter(c)) return true;
+  return false;
+}
+
+void repeats(const View& in, View& out, bool two) {
+  Writer w(in, out);
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    const size_t g = groupEnd(in, i);
+    if (!isLetter(in.text[i])) {
+      w.copyRange(i, g);
+      i = g;
+      continue;
+    }
+    // A run of equal groups [i, j), `count` of them, the last starting at `last`.
+    size_t j = g, last = i, count = 1;
+    for (;;) {
+      size_t e = j < n ? groupEnd(in, j) : j;
+      if (j >= n || !sameGroup(in, i, g, j, e)) break;
+      last = j;
+      j = e;
+      ++count;
+    }
+    const bool umlaut = isUmlautGroup(in, i, g);
+    if ((umlaut && count >= 2) || count >= 3) {
+      // "stuuuupid" -> "stupid" (or "stuupid" in the twin view); a doubled umlaut counts once.
+      w.copyRange(i, g, 1);
+      if (two && !umlaut) {
+        w.extendEnd(in.map[last].begin, g - i);
+        w.copyRange(last, j, 1);
+      } else {
+        w.extendEnd(in.map[j - 1].end, g - i);
+      }
+    } else {
+      w.copyRange(i, j);
+    }
+    i = j;
+  }
 }
 
 }  // namespace
@@ -282,11 +463,11 @@ void leetPass(const View& in, View& out) {
     }
     // A token: a run of non-space units. Leet applies only if it contains a real letter.
     size_t j = i;
-    bool hasLetter = false;
-    while (j < n && !isSpace(in.text[j])) hasLetter |= isLetter(in.text[j++]);
+    bool letter = false;
+    while (j < n && !isSpace(in.text[j])) letter |= isLetter(in.text[j++]);
     for (size_t k = i; k < j; ++k) {
       char16_t c = in.text[k];
-      char16_t l = hasLetter ? leetOf(c) : 0;
+      char16_t l = letter ? leetOf(c) : 0;
       // Punctuation-like leet characters only count inside a word ("sh!t"), not as its end ("idiot!").
       if (l && !isDigit(c) && !(k + 1 < j && (isLetter(in.text[k + 1]) || leetOf(in.text[k + 1])))) l = 0;
       if (l) w.put(l, k, 1);
@@ -299,66 +480,191 @@ void leetPass(const View& in, View& out) {
 void separatorPass(const View& in, View& out) {
   Writer w(in, out);
   const size_t n = in.size();
-  auto wordChar = [&](size_t k) { return isLetter(in.text[k]) || isDigit(in.text[k]); };
-  auto single = [&](size_t k) { return isLetter(in.text[k]) && (k + 1 == n || !wordChar(k + 1)); };
-  std::vector<size_t> letters;
+  std::vector<std::pair<size_t, size_t>> groups;
   size_t i = 0;
   while (i < n) {
-    if (i + 1 < n && isSeparator(in.text[i + 1]) && single(i) && (i == 0 || !wordChar(i - 1))) {
-      letters.assign(1, i);
-      size_t k = i + 1;
-      for (;;) {  // letter (separators letter)*, every letter standing alone
-        size_t s = k;
-        while (k < n && isSeparator(in.text[k])) ++k;
-        if (k == s || k >= n || !single(k)) break;
-        letters.push_back(k);
-        ++k;
-      }
-      if (letters.size() >= 3) {
-        for (size_t l : letters) w.copy(l, 1);
-        i = letters.back() + 1;
-        continue;
-      }
+    spacedLetters(in, i, groups);
+    if (!groups.empty()) {
+      for (const auto& [b, e] : groups) w.copyRange(b, e, 1);
+      i = groups.back().second;
+      continue;
     }
     w.copy(i++);
   }
 }
 
-void repeatPass(const View& in, View& out) {
+void repeatPass(const View& in, View& out) { repeats(in, out, false); }
+void repeatTwoPass(const View& in, View& out) { repeats(in, out, true); }
+
+void lookalikePass(const View& in, View& out) {
+  Writer w(in, out);
+  char16_t buf[2];
+  for (size_t k = 0; k < in.size(); ++k) {
+    const int m = in.text[k] >= 0xC0 ? latinLookalike(in.text[k], buf) : 0;
+    if (!m) {
+      w.copy(k);
+      continue;
+    }
+    for (int i = 0; i < m; ++i) w.put(buf[i], k, 1);
+  }
+}
+
+void maskPass(const View& in, View& out, const match::WordList& words, bool masks, bool finalSymbols) {
   Writer w(in, out);
   const size_t n = in.size();
+  auto tokenChar = [&](char16_t c) { return isLetter(c) || isDigit(c) || isMaskChar(c) || finalSymbolOf(c); };
+  std::u16string token;
+  std::vector<uint32_t> from;
   size_t i = 0;
   while (i < n) {
-    size_t j = i + 1;
-    if (isLetter(in.text[i]))
-      while (j < n && in.text[j] == in.text[i]) ++j;
-    if (j - i >= 3) {  // "stuuuupid": the kept letter spans the whole run
-      w.copy(i, 1);
-      w.extendEnd(in.map[j - 1].end);
+    if (!tokenChar(in.text[i])) {
+      w.copy(i++);
+      continue;
+    }
+    size_t j = i;
+    while (j < n && tokenChar(in.text[j])) ++j;
+    // The token without word-final $ @ ! (they are punctuation unless the word needs them).
+    size_t core = j;
+    while (core > i && finalSymbolOf(in.text[core - 1])) --core;
+    size_t letters = 0, maskCount = 0;
+    for (size_t k = i; k < core; ++k) {
+      letters += isLetter(in.text[k]);
+      maskCount += isMaskChar(in.text[k]);
+    }
+    token.assign(in.text, i, core - i);
+    std::vector<uint32_t> src(core - i);  // token unit -> view unit
+    for (size_t k = i; k < core; ++k) src[k - i] = uint32_t(k);
+    std::vector<uint8_t> changed(core - i, 0);
+    bool rewritten = false, maskedRest = false;
+    size_t used = 0, wordUnits = 0;
+    if (masks && maskCount && letters >= 2 && maskCount <= letters) {
+      if (const std::u16string* word = words.unmask(token, isMaskChar, used, from)) {
+        std::u16string spelled = *word;
+        std::vector<uint32_t> spelledSrc(word->size());
+        std::vector<uint8_t> spelledChanged(word->size());
+        for (size_t u = 0; u < word->size(); ++u) {
+          spelledSrc[u] = uint32_t(i + from[u]);
+          spelledChanged[u] = isMaskChar(token[from[u]]);
+        }
+        wordUnits = word->size();
+        for (size_t k = i + used; k < core; ++k) maskedRest |= isMaskChar(in.text[k]);
+        for (size_t k = i + used; k < core; ++k) {  // an inflection after the word stays as written
+          spelled.push_back(in.text[k]);
+          spelledSrc.push_back(uint32_t(k));
+          spelledChanged.push_back(0);
+        }
+        token = std::move(spelled);
+        src = std::move(spelledSrc);
+        changed = std::move(spelledChanged);
+        rewritten = true;
+      }
+    }
+    size_t end = core;
+    if (finalSymbols && core < j) {  // "a$$", or all symbols: "@$$"
+      std::u16string folded = token;
+      for (size_t k = core; k < j; ++k) folded.push_back(finalSymbolOf(in.text[k]));
+      if (words.contains(folded)) {
+        token = std::move(folded);
+        for (size_t k = core; k < j; ++k) {
+          src.push_back(uint32_t(k));
+          changed.push_back(1);
+        }
+        end = j;
+        rewritten = true;
+      }
+    }
+    if (rewritten) {
+      // Units standing for one mask share its span, like a folded umlaut's do.
+      for (size_t u = 0; u < token.size(); ++u) {
+        w.put(token[u], src[u], changed[u]);
+        // A word that only starts a still masked token ("arsch" of "a*schl*ch") spans the token:
+        // the original's word breaks at the masks, the finding must not.
+        if (u + 1 == wordUnits && maskedRest) {
+          size_t same = 1;
+          while (same < wordUnits && src[u - same] == src[u]) ++same;
+          w.extendEnd(in.map[core - 1].end, same);
+        }
+      }
+      w.copyRange(end, j);
     } else {
-      for (size_t k = i; k < j; ++k) w.copy(k);
+      w.copyRange(i, j);
     }
     i = j;
   }
 }
 
-const View& applyPasses(const View& base, ViewKind kind, View& a, View& b) {
+void stemPass(const View& in, View& out, bool german) {
+  Writer w(in, out);
+  const size_t n = in.size();
+  const morph::Language lang = german ? morph::Language::German : morph::Language::English;
+  std::u16string stemmed;
+  size_t i = 0;
+  while (i < n) {
+    if (!isLetter(in.text[i])) {
+      w.copy(i++);
+      continue;
+    }
+    size_t j = i;
+    uint8_t obf = 0;
+    for (; j < n && isLetter(in.text[j]); ++j)
+      if (!in.obf.empty()) obf |= in.obf[j];
+    // Every unit of a stem spans the whole word: a term matches the word or nothing of it.
+    const Span word{in.map[i].begin, in.map[j - 1].end};
+    stemmed.clear();
+    morph::stemInto(std::u16string_view(in.text).substr(i, j - i), lang, stemmed);
+    for (char16_t c : stemmed) w.put(c, word, obf);
+    i = j;
+  }
+}
+
+std::vector<ViewKind> termViews(ViewKind kind, ViewKind stem) {
+  std::vector<ViewKind> out{kind};
+  if (kind & kRepeats) out.push_back(ViewKind((kind & ~kRepeats) | kRepeatsTwo));
+  if (!stem) return out;
+  std::vector<ViewKind> stemmed;
+  for (ViewKind k : out)
+    for (ViewKind lang : {kStemEnglish, kStemGerman})
+      if (stem & lang) stemmed.push_back(ViewKind(k | lang));
+  return stemmed;
+}
+
+const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words,
+                        bool* twinIdle) {
   const View* cur = &base;
-  auto step = [&](bool (*may)(const View&), void (*pass)(const View&, View&)) {
-    if (!may(*cur)) return;
+  if (twinIdle) *twinIdle = false;
+  auto step = [&](bool may, auto&& pass) {
+    if (!may) return;
     View& target = (cur == &a) ? b : a;
     pass(*cur, target);
     cur = &target;
   };
-  if (kind & kLeet) step(leetMayApply, leetPass);
-  if (kind & kSeparators) step(separatorsMayApply, separatorPass);
-  if (kind & kRepeats) step(repeatsMayApply, repeatPass);
+  if (kind & kLookalikes) step(lookalikesMayApply(*cur), lookalikePass);
+  if (kind & kLeet) step(leetMayApply(*cur), leetPass);
+  // Masks before separators: "*" is both, and "b**n*r" is a masked word, "i*d*i*o*t" a spaced one
+  // (no listed word fits it). Again after repeats, for a stretched masked word ("stuuup*d").
+  const bool masks = (kind & kMasks) != 0, finalSymbols = (kind & kLeet) != 0;
+  const bool dictionary = words && !words->empty() && (masks || finalSymbols);
+  auto maskStep = [&] {
+    step(masksMayApply(*cur, masks, finalSymbols),
+         [&](const View& in, View& out) { maskPass(in, out, *words, masks, finalSymbols); });
+  };
+  if (dictionary) maskStep();
+  if (kind & kSeparators) step(separatorsMayApply(*cur), separatorPass);
+  if (kind & kRepeats) step(repeatsMayApply(*cur), repeatPass);
+  else if (kind & kRepeatsTwo) {
+    const bool may = repeatsMayApply(*cur);
+    if (!may && twinIdle) *twinIdle = true;
+    step(may, repeatTwoPass);
+  }
+  if (dictionary && masks && (kind & (kRepeats | kRepeatsTwo))) maskStep();
+  if (kind & (kStemEnglish | kStemGerman))
+    step(hasLetter(*cur), [&](const View& in, View& out) { stemPass(in, out, (kind & kStemGerman) != 0); });
   return *cur;
 }
 
-void applyPasses(const View& base, ViewKind kind, View& out) {
+void applyPasses(const View& base, ViewKind kind, View& out, const match::WordList* words) {
   View a, b;
-  const View& v = applyPasses(base, kind, a, b);
+  const View& v = applyPasses(base, kind, a, b, words);
   out = v;
 }
 
