@@ -30,7 +30,11 @@ target_include_directories(rgcore SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/host-include
 # reach the link line: emcc keeps its shrink level even when a later -O3 follows.)
 file(GLOB_RECURSE RG_COLD_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/core/escalation/*.cpp
      ${PROJECT_SOURCE_DIR}/wasm/core/policy/loader.cpp ${PROJECT_SOURCE_DIR}/wasm/core/policy/json_reader.cpp
-     ${PROJECT_SOURCE_DIR}/wasm/bindings/*.cpp)
+     ${PROJECT_SOURCE_DIR}/wasm/core/check/examples.cpp  # a bundle's examples run once, at lint/load time
+     ${PROJECT_SOURCE_DIR}/wasm/bindings/*.cpp
+     # Opt-in word-form and mask helpers: they run only for rules that ask for them.
+     ${PROJECT_SOURCE_DIR}/wasm/core/morph/*.cpp ${PROJECT_SOURCE_DIR}/wasm/core/match/word_list.cpp
+     ${PROJECT_SOURCE_DIR}/wasm/core/match/compound.cpp ${PROJECT_SOURCE_DIR}/wasm/core/text/optin_passes.cpp)
 set_source_files_properties(${RG_COLD_SOURCES} PROPERTIES COMPILE_OPTIONS -Os)
 
 # Trimmed ICU data: exactly the items in wasm/icu-data-items.txt. The file must be named
