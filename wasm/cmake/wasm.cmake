@@ -30,6 +30,7 @@ target_include_directories(rgcore SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/host-include
 # reach the link line: emcc keeps its shrink level even when a later -O3 follows.)
 file(GLOB_RECURSE RG_COLD_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/core/escalation/*.cpp
      ${PROJECT_SOURCE_DIR}/wasm/core/policy/*.cpp
+     ${PROJECT_SOURCE_DIR}/wasm/core/check/examples.cpp  # a bundle's examples run once, at lint/load time
      ${PROJECT_SOURCE_DIR}/wasm/bindings/*.cpp)
 set_source_files_properties(${RG_COLD_SOURCES} PROPERTIES COMPILE_OPTIONS -Os)
 
