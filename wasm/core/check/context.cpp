@@ -53,6 +53,9 @@ bool CheckContext::governed(text::Span match, uint8_t mask, std::span<const text
     if (own) continue;
     if (c.span.begin >= match.begin) return true;  // between the match's parts
     if (c.span.end > match.begin) continue;
+    // A cue governs only within its clause: no comma, colon, semicolon, dash or bracket between.
+    std::u16string_view gap = text.substr(c.span.end, match.begin - c.span.end);
+    if (gap.find_first_of(u",;:()\u2013\u2014") != std::u16string_view::npos) continue;
     if (c.item == kHedge || wordsBetween(c.span.end, match.begin) <= kNegationScope) return true;
   }
   return false;

@@ -43,9 +43,10 @@ class CheckContext {
   uint32_t wordsBetween(uint32_t from, uint32_t to) const;
   // True if a cue of a kind in `mask` governs the match in its sentence: a negation at most
   // kNegationScope words before it (or between its parts), a hedge anywhere before it in the
-  // sentence (or between its parts). Cues overlapping the match's own parts do not count.
+  // sentence (or between its parts), in both cases within its clause (no comma, colon, dash ...
+  // in between). Cues overlapping the match's own parts do not count.
   bool governed(text::Span match, uint8_t mask, std::span<const text::Span> parts);
-  static constexpr uint32_t kNegationScope = 3;
+  static constexpr uint32_t kNegationScope = 2;
 
   // Spans of this rule's occurrences with `role`.
   void spans(Role role, std::vector<text::Span>& out) const {
