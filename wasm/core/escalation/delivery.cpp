@@ -15,13 +15,6 @@ namespace {
 const std::vector<std::string_view> kKinds = {"slack", "teams", "pagerduty", "webhook"};
 const std::vector<std::string_view> kFormats = {"otlp", "jsonl"};
 
-// Secrets never travel in the bundle: a key that looks like one is refused with the reason.
-void refuseSecrets(const json& o, const std::string& ptr, policy::Validator& v) {
-  for (const char* k : {"webhook_url", "routing_key", "integration_key", "token", "secret", "headers", "authorization"})
-    if (o.contains(k))
-      v.err(policy::Validator::at(ptr, k), "secrets (webhook URLs, routing keys, tokens) belong in the managed settings (escalation_endpoints / audit_delivery), never in the bundle");
-}
-
 }  // namespace
 
 void parseDelivery(const json& team, policy::Validator& v, Team& t) {
@@ -31,13 +24,13 @@ void parseDelivery(const json& team, policy::Validator& v, Team& t) {
   if (!v.object(*d, p, {"targets", "routes", "audit"})) return;
   if (const json* ts = v.field(*d, "targets", p, false)) {
     const std::string tp = p + "/targets";
-    if (!ts->is_object()) v.err(tp, "must be an object target id -> {kind, name?, include_draft?}");
+    if (!ts->is_object()) v.err(tp, "must be an object");
     else
       for (auto it = ts->begin(); it != ts->end(); ++it) {
         const std::string ip = policy::Validator::at(tp, it.key());
         if (!policy::validId(it.key(), 64)) v.err(ip, "invalid target id \"" + it.key() + "\"");
-        refuseSecrets(it.value(), ip, v);
-        if (!v.object(it.value(), ip, {"kind", "name", "include_draft", "webhook_url", "routing_key", "integration_key", "token", "secret", "headers", "authorization"})) continue;
+        // Secrets (webhook_url, routing_key, …) are unknown keys here: they belong in the managed settings.
+        if (!v.object(it.value(), ip, {"kind", "name", "include_draft"})) continue;
         DeliveryTarget target;
         target.id = it.key();
         if (const json* k = v.field(it.value(), "kind", ip, true)) {
@@ -58,7 +51,7 @@ void parseDelivery(const json& team, policy::Validator& v, Team& t) {
   };
   if (const json* rs = v.field(*d, "routes", p, false)) {
     const std::string rp = p + "/routes";
-    if (!rs->is_object()) v.err(rp, "must be an object route id -> [target ids]");
+    if (!rs->is_object()) v.err(rp, "must be an object");
     else
       for (auto it = rs->begin(); it != rs->end(); ++it) {
         const std::string ip = policy::Validator::at(rp, it.key());
@@ -67,16 +60,14 @@ void parseDelivery(const json& team, policy::Validator& v, Team& t) {
         if (!v.strings(it.value(), ip, ids)) continue;
         if (ids.empty()) v.err(ip, "must name at least one target");
         for (size_t i = 0; i < ids.size(); ++i) {
-          if (!known(ids[i])) v.err(policy::Validator::at(ip, i), "unknown target \"" + ids[i] + "\" (team.delivery.targets)");
-          else if (std::count(ids.begin(), ids.begin() + static_cast<long>(i), ids[i])) v.err(policy::Validator::at(ip, i), "target \"" + ids[i] + "\" listed twice");
+          if (!known(ids[i])) v.err(policy::Validator::at(ip, i), "unknown target \"" + ids[i] + "\"");  // a repeat is harmless: each target once in deliveriesFor
         }
         t.routeTargets[it.key()] = ids;
       }
   }
   if (const json* a = v.field(*d, "audit", p, false)) {
     const std::string ap = p + "/audit";
-    refuseSecrets(*a, ap, v);
-    if (v.object(*a, ap, {"format", "url", "include_draft", "headers", "token", "secret", "authorization"})) {
+    if (v.object(*a, ap, {"format", "url", "include_draft"})) {
       t.audit.present = true;
       if (const json* f = v.field(*a, "format", ap, false)) {
         const int i = v.oneOf(*f, ap + "/format", kFormats);
@@ -115,13 +106,8 @@ json deliveriesFor(const Team& t, const std::map<std::string, std::string>& rout
 }
 
 json deliveryInfo(const Team& t) {
-  json targets = json::array();
-  for (const DeliveryTarget& target : t.targets) {
-    json x = {{"id", target.id}, {"kind", target.kind}};
-    if (!target.name.is_null()) x["name"] = target.name;
-    targets.push_back(x);
-  }
-  json out = {{"targets", targets}};
+  // Only what the extension reads: the audit delivery (targets come with each escalation).
+  json out = json::object();
   if (t.audit.present) {
     json a = {{"format", t.audit.format}, {"include_draft", t.audit.includeDraft}};
     if (!t.audit.url.empty()) a["url"] = t.audit.url;

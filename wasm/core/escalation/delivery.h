@@ -20,7 +20,7 @@ void parseDelivery(const nlohmann::json& team, policy::Validator& v, Team& t);
 // takes (route id -> highest finding severity name), each target once.
 nlohmann::json deliveriesFor(const Team& t, const std::map<std::string, std::string>& routeSeverity);
 
-// {audit: {format, url?, include_draft}?, targets: [{id, kind, name?}]} for the policy info.
+// {audit: {format, url?, include_draft}?} for the policy info.
 nlohmann::json deliveryInfo(const Team& t);
 
 }  // namespace rg::esc
