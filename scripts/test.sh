@@ -16,25 +16,36 @@ source "$(dirname "$0")/lib/paths.sh"
 cd "$RG_ROOT"
 
 passed=0; failed=0; failures=()
-names=(); times=(); results=()
-record() { names+=("$1"); times+=("$2"); results+=("$3"); }
+names=(); walls=(); cpus=(); results=()
+# CPU seconds (user + sys) of the finished child processes so far. Wall time on a loaded machine
+# says little; CPU time is what the step costs (an idle 2-core machine needs about cpu/2 for a
+# parallel build and about cpu for a serial step). `times` must run in this shell, not a subshell.
+cpu_file=$(mktemp)
+cpu_now() {  # sets $cpu
+  times > "$cpu_file"
+  cpu=$(sed -n 2p "$cpu_file" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] }; printf "%d", n }')
+}
+record() { names+=("$1"); walls+=("$2"); cpus+=("$3"); results+=("$4"); }
 step() {
   local name=$1; shift
   echo; echo "=== $name"
-  local t0=$SECONDS
-  if "$@"; then
-    passed=$((passed + 1)); record "$name" $((SECONDS - t0)) ok; echo "=== $name: ok ($((SECONDS - t0)) s)"
-  else
-    failed=$((failed + 1)); failures+=("$name"); record "$name" $((SECONDS - t0)) FAILED
-    echo "=== $name: FAILED ($((SECONDS - t0)) s)"
-  fi
+  local t0=$SECONDS c0 status=ok
+  cpu_now; c0=$cpu
+  if "$@"; then passed=$((passed + 1)); else status=FAILED; failed=$((failed + 1)); failures+=("$name"); fi
+  cpu_now
+  record "$name" $((SECONDS - t0)) $((cpu - c0)) $status
+  echo "=== $name: $status ($((SECONDS - t0)) s)"
 }
 table() {
   echo
-  echo "step times:"
+  echo "step times (wall and CPU seconds; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
+  printf '  %7s %7s  %-6s  %s\n' wall cpu result step
   local i
-  for i in "${!names[@]}"; do printf '  %6d s  %-6s  %s\n' "${times[$i]}" "${results[$i]}" "${names[$i]}"; done
-  printf '  %6d s          total\n' "$SECONDS"
+  for i in "${!names[@]}"; do
+    printf '  %7d %7d  %-6s  %s\n' "${walls[$i]}" "${cpus[$i]}" "${results[$i]}" "${names[$i]}"
+  done
+  cpu_now
+  printf '  %7d %7d          total\n' "$SECONDS" "$cpu"
   if [ -f "${CCACHE_STATSLOG:-/nonexistent}" ]; then
     echo "ccache ($CCACHE_DIR), this run: $(grep -cE '^(direct|preprocessed)_cache_hit$' "$CCACHE_STATSLOG") hits," \
          "$(grep -cx cache_miss "$CCACHE_STATSLOG") misses"
@@ -45,9 +56,9 @@ export CCACHE_STATSLOG=$RG_BUILD/ccache-stats.log
 mkdir -p "$RG_BUILD" && rm -f "$CCACHE_STATSLOG"
 
 t0=$SECONDS
-if bash scripts/setup.sh; then record "set-up (packages, ICU source, npm ci)" $((SECONDS - t0)) ok
+if bash scripts/setup.sh; then cpu_now; record "set-up (packages, ICU source, npm ci)" $((SECONDS - t0)) "$cpu" ok
 else
-  record "set-up (packages, ICU source, npm ci)" $((SECONDS - t0)) FAILED
+  cpu_now; record "set-up (packages, ICU source, npm ci)" $((SECONDS - t0)) "$cpu" FAILED
   table; echo "setup failed"; echo "0 passed, 1 failed"; exit 1
 fi
 
@@ -71,4 +82,5 @@ table
 echo
 if [ $failed -gt 0 ]; then printf 'failed step: %s\n' "${failures[@]}"; fi
 echo "steps: $passed passed, $failed failed"
+rm -f "$cpu_file"
 [ $failed -eq 0 ]
