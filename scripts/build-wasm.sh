@@ -8,5 +8,6 @@ export RG_ICU_WASM RG_SNOWBALL_WASM
 RG_ICU_DAT="$(rg_icu_source)/source/data/in/icudt72l.dat"
 export RG_ICU_DAT
 cd "$RG_ROOT"
+unset CMAKE_CXX_COMPILER_LAUNCHER  # ccache is for the native builds (paths.sh)
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm -j"$(nproc)"

@@ -14,6 +14,18 @@ RG_BUILD=${REPLYGUARD_BUILD:-$RG_ROOT/build}
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 mkdir -p "$RG_CACHE"
 
+# ccache for the native builds when it is installed: one cache in our cache directory for every
+# clone (base_dir makes paths inside the clone relative, so a fresh clone hits what an earlier one
+# compiled). The PCH sloppiness lets ccache cache files built with precompiled headers.
+# CCACHE_DISABLE=1 turns it off; a launcher already set in the environment is kept.
+if command -v ccache >/dev/null 2>&1; then
+  export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER-ccache}
+  export CCACHE_DIR=${CCACHE_DIR:-$RG_CACHE/ccache}
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$RG_ROOT}
+  export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+  export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
+fi
+
 # Prints the ICU source directory, fetching Debian's source package into the cache if needed.
 rg_icu_source() {
   local dir="$RG_CACHE/icu-src-$RG_ICU_VERSION"
@@ -43,3 +55,4 @@ rg_snowball_source() {
   [ -n "$src" ] || { echo "Snowball $RG_SNOWBALL_VERSION source not found in $dir" >&2; return 1; }
   echo "$src"
 }
+source "$RG_ROOT/scripts/lib/cache.sh"

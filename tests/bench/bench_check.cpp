@@ -11,12 +11,11 @@
 #include <nlohmann/json.hpp>
 
 #include "api.h"
+#include "bench_icu.h"
 #include "policy/policy.h"
 #include "text/utf.h"
 
-#ifdef __EMSCRIPTEN__
-#include <unicode/udata.h>
-#else
+#ifndef __EMSCRIPTEN__
 #include <sys/resource.h>
 #endif
 
@@ -24,32 +23,6 @@ namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-#ifdef __EMSCRIPTEN__
-// In wasm the ICU data is not linked in: read the trimmed .dat (NODERAWFS) and hand it to ICU.
-bool rg_bench_init_icu() {
-  FILE* f = std::fopen(RG_ICU_DAT_PATH, "rb");
-  if (!f) {
-    std::fprintf(stderr, "cannot open ICU data %s\n", RG_ICU_DAT_PATH);
-    return false;
-  }
-  std::fseek(f, 0, SEEK_END);
-  long size = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  static std::vector<char> data;  // ICU keeps a pointer to it for the process lifetime
-  data.resize(size_t(size));
-  size_t got = std::fread(data.data(), 1, data.size(), f);
-  std::fclose(f);
-  if (got != data.size()) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  udata_setCommonData(data.data(), &status);
-  if (U_FAILURE(status)) {
-    std::fprintf(stderr, "udata_setCommonData: %s\n", u_errorName(status));
-    return false;
-  }
-  return true;
-}
-#endif
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 

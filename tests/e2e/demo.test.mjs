@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, launch, rgState, rgCard, rgDialog, rgBanner, until, auditLog, screenshot } from './support/harness.mjs';
+import { ROOT, launch, rgState, rgCard, rgDialog, rgBanner, until, auditLog, screenshot, SLOWDOWN } from './support/harness.mjs';
 import { findingFor } from './support/flow.mjs';
 
 const REPLY_EN = 'So sorry, this is entirely our fault. We guarantee a full refund by tomorrow. Call me directly at +49 171 2345678.';
@@ -148,7 +148,7 @@ test('demo page: underline, card, send hold, triage and escalation on the built-
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
     await options.setInputFiles('#policy-file', path.join(ROOT, 'policies/examples/telecom.json'));
-    await options.waitForSelector('#policy-result .ok', { timeout: 10000 });
+    await options.waitForSelector('#policy-result .ok', { timeout: 10000 * SLOWDOWN });
     await b.sw.evaluate(async () => chrome.storage.local.set({ settings: { lang: 'en', memberId: 'anna' } }));
     await options.close();
 

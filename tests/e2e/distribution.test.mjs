@@ -23,7 +23,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile, readdir, rmdir } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, extensionDir, startServer, isoEval, rgState, rgDialog, until, screenshot, auditLog } from './support/harness.mjs';
+import { ROOT, extensionDir, startServer, isoEval, rgState, rgDialog, until, screenshot, auditLog, SLOWDOWN } from './support/harness.mjs';
 import { distBundle, signer, tamper, startHttps, readPopup } from './support/distribution.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -45,7 +45,7 @@ async function launchWithPolicy(ext) {
       '--disable-sync', '--ignore-certificate-errors', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--lang=en-US'],
   });
   let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 * SLOWDOWN });
   return { context, sw, extensionId: new URL(sw.url()).host,
     async close() { await context.close(); await rm(userDataDir, { recursive: true, force: true }); } };
 }

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, extensionDir, isoEval, rgState, rgDialog, until, screenshot } from './support/harness.mjs';
+import { startServer, launch, extensionDir, isoEval, rgState, rgDialog, until, screenshot, SLOWDOWN } from './support/harness.mjs';
 import { usePolicy } from './support/flow.mjs';
 
 const E2E_POLICY = 'test.e2e@3'; // tests/e2e/fixtures/policy/e2e-bundle.json; the built-in default has no `insult.words`
@@ -216,7 +216,7 @@ async function launchAt(userDataDir) {
       '--no-first-run', '--disable-sync', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--lang=en-US'],
   });
   let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 * SLOWDOWN });
   return { context, sw, extensionId: new URL(sw.url()).host };
 }
 

@@ -14,6 +14,10 @@ import * as esbuild from 'esbuild';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures');
 export const SHOTS = path.join(ROOT, 'artifacts/screenshots');
+// Deadlines are hang guards, not claims about speed: a loaded machine (CI, shared build hosts)
+// may take several times longer, so every wait's deadline is multiplied by RG_E2E_SLOWDOWN
+// (scripts/test.sh sets 4; default 1). No test asserts how long something took.
+export const SLOWDOWN = Math.max(1, Number(process.env.RG_E2E_SLOWDOWN) || 1);
 
 let built = null;
 /** Builds once per process (unless RG_EXT_DIR points at a ready test build). */
@@ -84,8 +88,9 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', extDir }
     args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--no-first-run', '--disable-sync', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--lang=${locale}`],
   });
+  context.setDefaultTimeout(30000 * SLOWDOWN);  // Playwright's own waits (30 s by default)
   let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 * SLOWDOWN });
   const extensionId = new URL(sw.url()).host;
   return {
     context, sw, extensionId,
@@ -127,9 +132,9 @@ export const rgCard = (page, frame) => isoEval(page, () => globalThis.__replygua
 export const rgDialog = (page, frame) => isoEval(page, () => globalThis.__replyguardTest?.dialog(), null, frame);
 export const rgBanner = (page, frame) => isoEval(page, () => globalThis.__replyguardTest?.banner(), null, frame);
 
-/** Polls `fn` until it returns a truthy value. */
+/** Polls `fn` until it returns a truthy value (or the deadline, times SLOWDOWN, passes). */
 export async function until(fn, { timeout = 5000, interval = 40, message = 'condition' } = {}) {
-  const end = Date.now() + timeout;
+  const end = Date.now() + timeout * SLOWDOWN;
   let last;
   while (Date.now() < end) {
     last = await fn();

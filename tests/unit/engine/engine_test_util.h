@@ -23,7 +23,11 @@ inline std::string readFile(const std::string& repoPath) {
 }
 
 // A valid bundle around the given rules (categories a..: insult, tone, pii, style).
-inline json bundleWith(json rules) {
+// The rules come as an initializer list, not a json: `json x = {oneObject}` is that object under
+// clang but a one-element array under gcc (CWG 2137), and the sanitizer build uses clang.
+inline json bundleWith(std::initializer_list<json> ruleList) {
+  json rules = json::array();
+  for (const json& r : ruleList) rules.push_back(r);
   return {{"format", "replyguard-bundle/1"},
           {"id", "test.bundle"},
           {"version", 1},

@@ -1,5 +1,4 @@
 // loadPolicy(): parse errors, validation with JSON pointers, limits against hostile input.
-#include <chrono>
 #include <filesystem>
 
 #include "engine_test_util.h"
@@ -108,11 +107,11 @@ TEST_CASE("missing keys, wrong types and duplicate keys", "[engine]") {
 TEST_CASE("term limits: 100,000 per rule load, more are refused", "[engine]") {
   json terms = json::array();
   for (int i = 0; i < 100000; ++i) terms.push_back("w" + std::to_string(i));
-  auto t0 = std::chrono::steady_clock::now();
+  // The whole list is loaded: first, middle and last terms match (the load time is printed by
+  // tests/bench/bench_check, not asserted).
   auto p = load(bundleWith({rule("many", "terms", {{"terms", terms}})}));
-  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(ms < 10000);
   CHECK(spans(check(*p, "a w99999 b")) == Spans{"many@2-8"});
+  CHECK(spans(check(*p, "w0 w50000 w100000")) == Spans{"many@0-2", "many@3-9"});
   terms.push_back("one more");
   auto errs = errorsOf(bundleWith({rule("many", "terms", {{"terms", terms}})}).dump());
   CHECK(hasError(errs, "/rules/0/terms", "the limit is 100000"));

@@ -82,6 +82,7 @@ std::vector<Hit> findCards(std::u16string_view s) {
     while (true) {
       const size_t b = e;
       while (e < s.size() && isDigit(s[e])) ++e;
+      noteReads(e - b + 1);
       groups.push_back({b, e, groups.empty() ? char16_t(0) : normalSeparator(s[b - 1])});
       if (e + 1 < s.size() && cardSeparator(s[e]) && isDigit(s[e + 1])) {
         ++e;

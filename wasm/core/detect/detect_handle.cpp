@@ -25,6 +25,7 @@ std::vector<Hit> findHandles(std::u16string_view s) {
     if (s[at] != u'@' || gluedBefore(s, at)) continue;
     size_t e = at + 1;
     while (e < s.size() && nameChar(s[e])) ++e;
+    noteReads(e - at);
     const size_t runEnd = e;
     while (e > at + 1 && s[e - 1] == u'.') --e;  // sentence end: "thanks @anna."
     const std::u16string_view name(s.data() + at + 1, e - at - 1);

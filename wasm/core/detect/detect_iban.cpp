@@ -87,6 +87,7 @@ std::vector<Hit> findIbans(std::u16string_view s) {
         break;
       }
     }
+    noteReads(e - i + 1);
     if (compact.size() != length || alnumAt(s, e) || !ibanValid(compact)) continue;
     hits.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), 0.95});
     i = e - 1;

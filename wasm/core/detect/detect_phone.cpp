@@ -160,6 +160,7 @@ std::vector<Hit> findPhones(std::u16string_view s) {
       const size_t b = paren ? e + 1 : e;
       size_t d = b;
       while (d < s.size() && isDigit(s[d])) ++d;
+      noteReads(d - b + 1);
       if (paren && (d >= s.size() || s[d] != u')')) {
         unclosed = true;
       }

@@ -31,6 +31,7 @@ std::vector<Hit> find(Kind kind, std::u16string_view text) {
 }
 
 namespace scan {
+thread_local uint64_t reads = 0;
 
 std::u16string fold(std::u16string_view text) {
   std::u16string out(text);
@@ -39,6 +40,7 @@ std::u16string fold(std::u16string_view text) {
 }
 
 char32_t codePointAt(std::u16string_view s, size_t i, size_t* len) {
+  ++reads;
   char32_t c = s[i];
   size_t l = 1;
   if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
@@ -50,6 +52,7 @@ char32_t codePointAt(std::u16string_view s, size_t i, size_t* len) {
 }
 
 char32_t codePointBefore(std::u16string_view s, size_t i, size_t* len) {
+  ++reads;
   char32_t c = s[i - 1];
   size_t l = 1;
   if (c >= 0xDC00 && c <= 0xDFFF && i >= 2 && s[i - 2] >= 0xD800 && s[i - 2] <= 0xDBFF) {
@@ -77,4 +80,7 @@ bool letterAt(std::u16string_view s, size_t i) {
 }
 
 }  // namespace scan
+
+uint64_t codePointReads() { return scan::reads; }
+
 }  // namespace rg::detect

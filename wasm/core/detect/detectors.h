@@ -25,4 +25,9 @@ std::vector<Hit> find(Kind kind, std::u16string_view text);
 bool ibanValid(std::u16string_view compactIban);   // country length + mod-97; spaces removed by the caller
 bool luhnValid(std::u16string_view digits);        // digits only
 
+// Work counter: code units the scanners have read in this thread so far (codePointAt,
+// codePointBefore and the raw digit/name runs). Tests bound a detector's work with it: a count,
+// not a clock, so it is the same on an idle and on a loaded machine.
+uint64_t codePointReads();
+
 }  // namespace rg::detect

@@ -31,6 +31,10 @@ inline char16_t asciiLower(char16_t c) { return (c >= u'A' && c <= u'Z') ? stati
 // Space-like separators inside numbers: space, no-break space, narrow no-break space.
 inline bool isNumberSpace(char16_t c) { return c == u' ' || c == 0x00A0 || c == 0x202F; }
 
+// The work counter behind codePointReads(); scanners that walk raw runs add what they read.
+extern thread_local uint64_t reads;
+inline void noteReads(size_t n) { reads += n; }
+
 // Code point starting at i (a lone surrogate is returned as itself); len receives 1 or 2.
 char32_t codePointAt(std::u16string_view s, size_t i, size_t* len = nullptr);
 // Code point ending just before i (i > 0); len receives 1 or 2.
