@@ -76,6 +76,7 @@ step "fuzz smoke run (libFuzzer, 10 s per target)" bash scripts/fuzz.sh -t 10
 step "extension build" node extension/build.mjs
 step "web-ext lint (Firefox build)" bash scripts/web-ext-lint.sh
 step "end-to-end tests (headless Chromium)" env RG_E2E_SLOWDOWN="${RG_E2E_SLOWDOWN:-4}" node --test --test-concurrency=1 tests/e2e/
+step "end-to-end tests (headless Firefox ESR)" node --test --test-concurrency=1 tests/e2e-firefox/
 step "main job on the embedded default policy (README command)" bash scripts/main.sh --no-serve
 
 table
