@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/paths.sh"
 
 packages=(cmake ninja-build g++ pkg-config emscripten libicu-dev icu-devtools nlohmann-json3-dev catch2
-          libssl-dev openssl clang libclang-rt-14-dev dpkg-dev patch zip unzip chromium fonts-dejavu-core)
+          libssl-dev openssl libfasttext-dev clang libclang-rt-14-dev dpkg-dev patch zip unzip chromium fonts-dejavu-core)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
@@ -42,6 +42,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 rg_icu_source >/dev/null
+rg_fasttext_source >/dev/null
 
 cd "$RG_ROOT"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

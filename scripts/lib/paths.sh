@@ -6,6 +6,10 @@ RG_CACHE=${REPLYGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/replyguard}
 RG_ICU_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/icu-wasm/CMakeLists.txt "$RG_ROOT"/scripts/icu-wasm/build.sh \
   "$RG_ROOT"/scripts/icu-wasm/patches/*.patch | sha256sum | cut -c1-12)
 RG_ICU_WASM="$RG_CACHE/icu-$RG_ICU_VERSION-wasm-$RG_ICU_FLAGS_KEY"
+RG_FASTTEXT_VERSION=0.9.2
+RG_FASTTEXT_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/fasttext-wasm/CMakeLists.txt "$RG_ROOT"/scripts/fasttext-wasm/build.sh \
+  | sha256sum | cut -c1-12)
+RG_FASTTEXT_WASM="$RG_CACHE/fasttext-$RG_FASTTEXT_VERSION-wasm-$RG_FASTTEXT_FLAGS_KEY"
 RG_BUILD=${REPLYGUARD_BUILD:-$RG_ROOT/build}
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 mkdir -p "$RG_CACHE"
@@ -22,5 +26,20 @@ rg_icu_source() {
   local src
   src=$(find "$dir" -maxdepth 1 -type d -name "icu-$RG_ICU_VERSION*" | head -n1)
   [ -n "$src" ] || { echo "ICU $RG_ICU_VERSION source not found in $dir" >&2; return 1; }
+  echo "$src"
+}
+
+# Prints the fastText source directory, fetching Debian's source package into the cache if needed.
+rg_fasttext_source() {
+  local dir="$RG_CACHE/fasttext-src-$RG_FASTTEXT_VERSION"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && apt-get source -qq --only-source "fasttext=$(dpkg-query -W -f='${Version}' libfasttext-dev | sed 's/+b[0-9]*$//')" >/dev/null 2>&1 \
+      || apt-get source -qq --only-source fasttext >/dev/null)
+    touch "$dir/.complete"
+  fi
+  local src
+  src=$(find "$dir" -maxdepth 1 -type d -name "fasttext-$RG_FASTTEXT_VERSION*" | head -n1)
+  [ -n "$src" ] || { echo "fastText $RG_FASTTEXT_VERSION source not found in $dir" >&2; return 1; }
   echo "$src"
 }

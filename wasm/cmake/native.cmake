@@ -7,8 +7,10 @@ endif()
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Catch2 REQUIRED)
 find_package(OpenSSL REQUIRED)
+# Debian's libfasttext-dev (0.9.2, the version the wasm build compiles from Debian's source).
+pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 
-target_link_libraries(rgcore PUBLIC PkgConfig::ICU nlohmann_json::nlohmann_json)
+target_link_libraries(rgcore PUBLIC PkgConfig::ICU PkgConfig::FASTTEXT nlohmann_json::nlohmann_json)
 target_compile_options(rgcore PRIVATE -Wall -Wextra)
 if(RG_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)

@@ -12,6 +12,13 @@ target_compile_definitions(icu_wasm INTERFACE U_STATIC_IMPLEMENTATION U_USING_IC
 target_link_libraries(icu_wasm INTERFACE ${RG_ICU_WASM}/lib/libicui18n.a ${RG_ICU_WASM}/lib/libicuuc.a
                       ${RG_ICU_WASM}/lib/libicudata.a)
 target_link_libraries(rgcore PUBLIC icu_wasm)
+if(NOT EXISTS "${RG_FASTTEXT_WASM}/lib/libfasttext.a")
+  message(FATAL_ERROR "RG_FASTTEXT_WASM='${RG_FASTTEXT_WASM}' has no fastText build; run scripts/fasttext-wasm/build.sh")
+endif()
+add_library(fasttext_wasm INTERFACE)
+target_include_directories(fasttext_wasm INTERFACE ${RG_FASTTEXT_WASM}/include)
+target_link_libraries(fasttext_wasm INTERFACE ${RG_FASTTEXT_WASM}/lib/libfasttext.a)
+target_link_libraries(rgcore PUBLIC fasttext_wasm)
 # Native wasm exceptions: nlohmann/json and the standard library may throw; JS-emulated exceptions
 # would route every call through JS trampolines and slow the hot path.
 target_compile_options(rgcore PUBLIC -fwasm-exceptions)
