@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include "classify/classify.h"
 #include "detect/metrics.h"
 #include "regex_run.h"
 #include "text/utf.h"
@@ -165,6 +166,57 @@ void addWarning(const Policy& p, Outcome& out, uint32_t rule, uint8_t source, Re
                                                    : "pattern could not run on this text"});
 }
 
+// Classifier rules: a finding per sentence and label at or above its threshold (classify/).
+void classifyText(const Policy& p, std::u16string_view t, uint8_t source, const std::vector<uint8_t>& active, Outcome& out) {
+  classify::Breakers breaks;
+  std::vector<classify::LabelThreshold> labels;
+  std::vector<classify::Hit> hits;
+  for (uint32_t ri = 0; ri < p.rules.size(); ++ri) {
+    const Rule& r = p.rules[ri];
+    if (r.kind != RuleKind::Classifier || !active[ri] || !r.model) continue;
+    if (!breaks.ok()) breaks = p.classifierBreaks.clone();
+    labels.clear();
+    for (const ClassLabel& l : r.labels) labels.push_back({l.label, l.threshold});
+    hits.clear();
+    classify::classify(*r.model, breaks, t, source == kIncoming ? classify::Source::Incoming : classify::Source::Reply,
+                       labels, hits);
+    for (classify::Hit& h : hits) {
+      Detail d{uint32_t(h.rule), {}};
+      for (const classify::Span& w : h.words) d.words.push_back({w.begin, w.end});
+      out.findings.push_back({ri, h.sentence.begin, h.sentence.end, h.probability, source, nullptr, uint32_t(out.details.size())});
+      out.details.push_back(std::move(d));
+    }
+  }
+}
+
+// A classifier's message: {category} becomes the category's label, {words} the quoted words.
+std::string classifierMessage(const Policy& p, const Rule& r, const ClassLabel& l, const std::vector<std::string>& words,
+                              const std::string& lang) {
+  std::string msg = r.message.get(lang);
+  std::string label = l.category;
+  if (p.categories.is_object() && p.categories.contains(l.category)) {
+    const auto& c = p.categories[l.category];
+    if (c.contains("label") && c["label"].is_object()) {
+      const auto& lj = c["label"];
+      const char* first = lang == "de" ? "de" : "en";
+      const char* second = lang == "de" ? "en" : "de";
+      if (lj.contains(first)) label = lj[first].get<std::string>();
+      else if (lj.contains(second)) label = lj[second].get<std::string>();
+    }
+  }
+  std::string quoted;
+  for (const std::string& w : words) {
+    if (!quoted.empty()) quoted += ", ";
+    quoted += lang == "de" ? "\u201E" + w + "\u201C" : "\u201C" + w + "\u201D";
+  }
+  if (quoted.empty()) quoted = "\u2014";
+  for (auto [key, value] : {std::pair<std::string, const std::string*>{"{category}", &label}, {"{words}", &quoted}}) {
+    for (size_t pos = msg.find(key); pos != std::string::npos; pos = msg.find(key, pos + value->size()))
+      msg.replace(pos, key.size(), *value);
+  }
+  return msg;
+}
+
 }  // namespace
 
 std::string adaptReplacement(const std::string& replacement, std::u16string_view found) {
@@ -233,6 +285,7 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     switch (r.kind) {
       case RuleKind::Terms:
       case RuleKind::Substitution:
+      case RuleKind::Classifier:  // after the de-duplication below: one finding per label and sentence
         break;
       case RuleKind::Cooccurrence: {
         spans.clear();
@@ -351,6 +404,8 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     *keep++ = *it;
   }
   out.findings.erase(keep, out.findings.end());
+
+  classifyText(p, t, source, active, out);
 }
 
 nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o) {
@@ -371,13 +426,22 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
     // Built in place: initializer lists would copy every value once more.
     json j(json::value_t::object);
     auto& obj = j.get_ref<json::object_t&>();
+    const Detail* d = f.detail < o.details.size() ? &o.details[f.detail] : nullptr;
+    const ClassLabel* label = d ? &r.labels[d->label] : nullptr;
     obj.emplace("rule", r.id);
-    obj.emplace("category", r.category);
-    obj.emplace("severity", severityName(r.severity));
+    obj.emplace("category", label ? label->category : r.category);
+    obj.emplace("severity", severityName(label ? label->severity : r.severity));
     obj.emplace("begin", f.begin);
     obj.emplace("end", f.end);
     obj.emplace("text", text::toUtf8(found));
-    obj.emplace("message", r.message.get(lang));
+    if (label) {
+      std::vector<std::string> words;
+      for (auto [b, e] : d->words) words.push_back(text::toUtf8(src.substr(b, e - b)));
+      obj.emplace("message", classifierMessage(p, r, *label, words, lang));
+      obj.emplace("words", std::move(words));
+    } else {
+      obj.emplace("message", r.message.get(lang));
+    }
     obj.emplace("confidence", f.confidence);
     obj.emplace("source", f.source == kIncoming ? "incoming" : "reply");
     if (!r.suggestion.empty()) obj.emplace("suggestion", r.suggestion.get(lang));

@@ -18,6 +18,13 @@ struct Finding {
   double confidence;
   uint8_t source;                    // kReply or kIncoming
   const Replacements* replacements;  // owned by the policy; may be null
+  uint32_t detail = UINT32_MAX;      // classifier findings: index into Outcome::details
+};
+
+// What a classifier finding adds: its label (category, severity) and the words that weighed most.
+struct Detail {
+  uint32_t label;  // index into the rule's labels
+  std::vector<std::pair<uint32_t, uint32_t>> words;  // UTF-16 spans in the same text
 };
 
 struct Warning {
@@ -29,6 +36,7 @@ struct Warning {
 struct Outcome {
   std::vector<Finding> findings;
   std::vector<Warning> warnings;
+  std::vector<Detail> details;
 };
 
 // Appends the findings of all enabled rules that apply to `source` (kReply or kIncoming).

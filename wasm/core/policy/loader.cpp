@@ -7,6 +7,7 @@
 
 #include <unicode/errorcode.h>
 
+#include "classifier_rule.h"
 #include "escalation/team.h"
 #include "json_reader.h"
 #include "policy.h"
@@ -53,7 +54,7 @@ struct PendingKey {
 
 class Loader {
  public:
-  explicit Loader(std::vector<BundleError>& errors) : errors_(errors) {}
+  Loader(std::vector<BundleError>& errors, const BundleFiles& files) : errors_(errors), files_(files) {}
 
   std::shared_ptr<Policy> run(const json& b);
   std::vector<PendingKey>& keys() { return keys_; }
@@ -173,6 +174,7 @@ class Loader {
   void coMatcher(const json& v, const std::string& ptr, uint32_t rule, Role role, CoMatcher& out);
 
   std::vector<BundleError>& errors_;
+  const BundleFiles& files_;
   std::shared_ptr<Policy> p_;
   std::vector<PendingKey> keys_;
   size_t totalTerms_ = 0;
@@ -340,7 +342,7 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
     p_->rules.push_back(std::move(r));
     return;
   }
-  static const char* const kKinds[] = {"terms", "substitution", "cooccurrence", "pattern", "detector", "metric", "required"};
+  static const char* const kKinds[] = {"terms", "substitution", "cooccurrence", "pattern", "detector", "metric", "required", "classifier"};
   const json* kindV = field(v, "kind", ptr, true);
   int kind = kindV ? oneOf(*kindV, at(ptr, "kind"), kKinds) : -1;
   r.kind = RuleKind(kind < 0 ? 0 : kind);
@@ -355,7 +357,8 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
       {"pattern", "flags", "replacement"},
       {"detector", "context", "min_confidence", "allow_domains"},
       {"metric", "max", "platforms", "min_letters"},
-      {"pattern", "flags", "min_length"}};
+      {"pattern", "flags", "min_length"},
+      {"model", "labels"}};
   if (kind >= 0) allowed.insert(allowed.end(), kKindKeys[size_t(kind)].begin(), kKindKeys[size_t(kind)].end());
   for (auto it = v.begin(); it != v.end(); ++it) {
     bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* k) { return it.key() == k; });
@@ -370,7 +373,10 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
   if (const json* id = field(v, "id", ptr, true); id && string(*id, at(ptr, "id"), r.id)) {
     if (!validId(r.id, false)) err(at(ptr, "id"), "must match ^[a-z0-9][a-z0-9._-]*$ (at most 128 characters)");
   }
-  if (const json* c = field(v, "category", ptr, true); c && string(*c, at(ptr, "category"), r.category)) {
+  // A classifier reports the categories named in its "labels"; every other kind has one category.
+  if (kind == 7 && v.contains("category"))
+    err(at(ptr, "category"), "does not apply to kind \"classifier\"; its categories are the keys of \"labels\"");
+  else if (const json* c = field(v, "category", ptr, kind != 7); c && string(*c, at(ptr, "category"), r.category)) {
     if (!categories.is_object() || !categories.contains(r.category))
       err(at(ptr, "category"), "category " + qt(r.category) + " is not declared in /categories");
   }
@@ -487,6 +493,9 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
       }
       break;
     }
+    case 7:  // classifier
+      parseClassifierRule(v, ptr, categories, p_->models, r, errors_);
+      break;
     default:
       break;
   }
@@ -497,7 +506,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   if (!object(b, "")) return nullptr;
   onlyKeys(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow", "categories",
-                   "rules", "team"});
+                   "rules", "team", "models"});
   if (const json* f = field(b, "format", "", true)) {
     std::string s;
     if (string(*f, "/format", s) && s != "replyguard-bundle/1")
@@ -536,6 +545,8 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
 
   if (const json* a = field(b, "allow", "", false))
     termList(*a, "/allow", 0, 0, MatchMode::Word, Role::Allow, nullptr, 0, false);
+
+  if (const json* m = field(b, "models", "", false)) parseModels(*m, files_, p_->models, errors_);
 
   if (const json* rules = field(b, "rules", "", true); rules && array(*rules, "/rules")) {
     if (rules->size() > kMaxRules) {
@@ -585,11 +596,11 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
 
 }  // namespace
 
-LoadResult load(std::string_view bundleJson) {
+LoadResult load(std::string_view bundleJson, const BundleFiles& files) {
   LoadResult result;
   json b;
   if (!readJson(bundleJson, kMaxBundleBytes, kMaxDepth, b, result.errors)) return result;
-  Loader loader(result.errors);
+  Loader loader(result.errors, files);
   std::shared_ptr<Policy> p = loader.run(b);
   if (!result.errors.empty() || !p) return {nullptr, std::move(result.errors)};
   compileAutomata(*p, loader.keys());
@@ -599,6 +610,13 @@ LoadResult load(std::string_view bundleJson) {
   if (!p->wordBreak) {
     result.errors.push_back({"", "ICU break iteration data is missing; the bundle cannot be checked"});
     return {nullptr, std::move(result.errors)};
+  }
+  if (std::any_of(p->rules.begin(), p->rules.end(), [](const Rule& r) { return r.kind == RuleKind::Classifier; })) {
+    p->classifierBreaks = classify::Breakers::create();
+    if (!p->classifierBreaks.ok()) {
+      result.errors.push_back({"", "ICU sentence break data is missing; the bundle's classifier cannot run"});
+      return {nullptr, std::move(result.errors)};
+    }
   }
   result.policy = std::move(p);
   return result;

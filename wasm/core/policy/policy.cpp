@@ -11,7 +11,7 @@ const char* severityName(Severity s) {
 }
 
 const char* kindName(RuleKind k) {
-  static const char* const kNames[] = {"terms", "substitution", "cooccurrence", "pattern", "detector", "metric", "required"};
+  static const char* const kNames[] = {"terms", "substitution", "cooccurrence", "pattern", "detector", "metric", "required", "classifier"};
   return kNames[int(k)];
 }
 

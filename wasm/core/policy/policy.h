@@ -11,6 +11,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/regex.h>
 
+#include "classify/features.h"
+#include "classify/model.h"
 #include "detect/detectors.h"
 #include "match/aho_corasick.h"
 #include "text/views.h"
@@ -22,7 +24,7 @@ struct Team;
 namespace rg {
 
 enum class Severity : uint8_t { Info, Warn, Block };
-enum class RuleKind : uint8_t { Terms, Substitution, Cooccurrence, Pattern, Detector, Metric, Required };
+enum class RuleKind : uint8_t { Terms, Substitution, Cooccurrence, Pattern, Detector, Metric, Required, Classifier };
 enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring };
 enum class MetricKind : uint8_t { Length, CapsRatio, ExclamationRun };
 enum AppliesTo : uint8_t { kReply = 1, kIncoming = 2, kBoth = 3 };
@@ -62,6 +64,14 @@ struct CoMatcher {
   Regex regex;
 };
 
+// One label of a classifier rule: the category it reports, at which probability, how severely.
+struct ClassLabel {
+  std::string category;  // a declared category and a label of the model
+  int label = -1;        // index into the model's labels
+  double threshold = 0.5;
+  Severity severity = Severity::Warn;
+};
+
 struct Rule {
   std::string id;
   RuleKind kind = RuleKind::Terms;
@@ -97,6 +107,11 @@ struct Rule {
   std::map<std::string, double> platforms;
   uint32_t minLetters = 12;
 
+  // classifier (classify/): a model of the bundle's /models and the labels it reports
+  std::string modelId;
+  std::shared_ptr<const classify::Model> model;
+  std::vector<ClassLabel> labels;
+
   double limitFor(const std::string& platform) const {
     auto it = platforms.find(platform);
     return it == platforms.end() ? max : it->second;
@@ -131,6 +146,8 @@ class Policy {
   std::vector<Automaton> automata;  // one per view kind in use
   std::shared_ptr<const esc::Team> team;
   std::unique_ptr<icu::BreakIterator> wordBreak;   // cloned per check that needs a boundary
+  std::map<std::string, std::shared_ptr<const classify::Model>> models;  // /models, by id
+  classify::Breakers classifierBreaks;  // word + sentence breaks, when a classifier rule exists
 
   size_t memoryBytes() const;
 };
@@ -143,5 +160,6 @@ constexpr size_t kMaxTermsTotal = 1000000;
 constexpr size_t kMaxTermLength = 256;
 constexpr size_t kMaxRules = 10000;
 constexpr size_t kMaxPatternLength = 4096;
+constexpr size_t kMaxModels = 8;
 
 }  // namespace rg
