@@ -20,7 +20,7 @@ const opt = (name, dflt) => (own.includes(name) ? own[own.indexOf(name) + 1] : d
 const cli = opt('--cli', join(root, 'build/native-release/replyguard'));
 const folds = Number(opt('--folds', '5'));
 const withFile = opt('--with', null);
-const abuse = opt('--abuse', 'insult+discrimination');
+const abuse = opt('--abuse', 'insult');
 const germeval = opt('--germeval', '/work/shared/datasets/germeval2018/training.txt');
 
 const convert = execFileSync('node', [join(here, 'germeval-jsonl.mjs'), germeval, '--abuse', abuse], { maxBuffer: 1 << 28 });

@@ -1,13 +1,13 @@
 // Converts GermEval 2018's training file (tab-separated: text, OFFENSE|OTHER, ABUSE|INSULT|
 // PROFANITY|OTHER) into corpus lines (tests/corpus/README.md) as incoming posts.
 // Mapping (the reason is measured and written down in tests/corpus/README.md): every OFFENSE
-// line is `insult`; ABUSE lines are `insult` and `discrimination` unless --abuse says otherwise.
+// line is `insult`, ABUSE included, unless --abuse says otherwise.
 // Usage: node germeval-jsonl.mjs TRAINING.txt [--abuse insult|discrimination|insult+discrimination|abuse] > out.jsonl
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--abuse');
-const abuse = args.includes('--abuse') ? args[args.indexOf('--abuse') + 1] : 'insult+discrimination';
+const abuse = args.includes('--abuse') ? args[args.indexOf('--abuse') + 1] : 'insult';
 const abuseLabels = {
   insult: ['insult'],
   discrimination: ['discrimination'],

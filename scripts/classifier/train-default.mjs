@@ -1,12 +1,12 @@
 // Trains the default bundle's model (policies/default/default.ftz) reproducibly: the training
-// corpus (tests/corpus/corpus.jsonl + tests/corpus/germeval2018.jsonl), fixed hyper-parameters,
+// corpus (tests/corpus/*.jsonl), fixed hyper-parameters,
 // one thread, seed 1. Thresholds: each category's best-F1 threshold (clamped to 0.35..0.9) on a
-// fixed fifth of the corpus held out from a first training run; the shipped model is then trained
-// on everything. Writes the model, its SHA-256 and the thresholds into policies/default/bundle.json.
+// fixed fifth of the corpus held out from a first (unquantized, for speed) training run; the shipped
+// model is then trained on everything and quantized. Writes the model, its SHA-256 and the thresholds into policies/default/bundle.json.
 // Never reads tests/heldout/. Usage: node scripts/classifier/train-default.mjs [--cli PATH]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,9 @@ export const TRAIN_OPTIONS = ['--epoch', '25', '--lr', '0.5', '--dim', '16', '--
 const REPLY = ['legal', 'commitment', 'breach', 'safety', 'insult', 'tone', 'confidential', 'competitor', 'discrimination'];
 const INCOMING = ['legal', 'press', 'crisis', 'threat', 'self_harm', 'breach', 'safety', 'insult', 'discrimination'];
 
-const corpus = ['tests/corpus/corpus.jsonl', 'tests/corpus/germeval2018.jsonl']
-  .flatMap((f) => readFileSync(join(root, f), 'utf8').trim().split('\n'));
+// Every corpus file: corpus.jsonl, germeval2018.jsonl and the merged training batches (train-*.jsonl).
+const corpus = readdirSync(join(root, 'tests/corpus')).filter((f) => f.endsWith('.jsonl')).sort()
+  .flatMap((f) => readFileSync(join(root, 'tests/corpus', f), 'utf8').trim().split('\n'));
 const work = mkdtempSync(join(tmpdir(), 'train-default-'));
 try {
   const write = (name, rows) => {
@@ -31,11 +32,12 @@ try {
   // Thresholds from a held-out fifth of the training corpus (every fifth line).
   const fit = corpus.filter((_, i) => i % 5 !== 0);
   const tune = corpus.filter((_, i) => i % 5 === 0);
-  const bySource = (src) => tune.filter((l) => JSON.parse(l).source === src);
+  // One threshold per category for both sources (one training run; machine time is scarce).
+  const out = JSON.parse(execFileSync(cli, ['train', write('fit.jsonl', fit), '--out', join(work, 'fit.ftz'),
+    '--report', write('tune.jsonl', tune), '--json', '--no-quantize', ...TRAIN_OPTIONS],
+  { maxBuffer: 1 << 26 }).toString());
   const thresholds = {};
   for (const [src, cats] of [['reply', REPLY], ['incoming', INCOMING]]) {
-    const out = JSON.parse(execFileSync(cli, ['train', write('fit.jsonl', fit), '--out', join(work, 'fit.ftz'),
-      '--report', write(`tune-${src}.jsonl`, bySource(src)), '--json', ...TRAIN_OPTIONS], { maxBuffer: 1 << 26 }).toString());
     thresholds[src] = {};
     for (const c of cats) {
       const r = out.report.categories[c];

@@ -89,6 +89,21 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.ok(j.errors.some((e) => e.pointer === '/rules/1/severity'));
     });
 
+    test('a pattern that backtracks catastrophically is a warning, not an error', () => {
+      const b = JSON.parse(readFileSync(SMALL, 'utf8'));
+      b.rules[0] = { ...b.rules[0], kind: 'pattern', pattern: '(x+x+)+y', examples: { flag: ['xxy'], pass: ['xx'] } };
+      for (const k of ['terms', 'match', 'obfuscation', 'exceptions', 'replacement', 'pairs']) delete b.rules[0][k];
+      const file = write('backtrack.json', JSON.stringify(b));
+      const r = run(['lint', file]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, /^warning: \/rules\/0\/pattern: pattern backtracks catastrophically/m);
+      const j = JSON.parse(run(['lint', file, '--json']).out);
+      assert.equal(j.ok, true);
+      assert.deepEqual(j.warnings.map((w) => w.pointer), ['/rules/0/pattern']);
+      assert.match(run(['--lang', 'de', 'lint', file]).out, /^Warnung: \/rules\/0\/pattern/m);
+      assert.deepEqual(JSON.parse(run(['lint', SMALL, '--json']).out).warnings, []);
+    });
+
     test('unreadable file, invalid JSON, a directory', () => {
       const missing = run(['lint', at('nope.json')]);
       assert.equal(missing.code, 3);
@@ -279,6 +294,45 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.equal(r.status, 3);
       assert.equal(run(['check', '--bundle', BAD, 'x']).code, 3);
       assert.equal(run(['check']).code, 2);
+    });
+  });
+
+  describe('train (classifier model)', () => {
+    const TINY = path.join(root, 'tests/unit/classify/fixtures/tiny-corpus.jsonl');
+    const opts = ['--dim', '8', '--bucket', '2000', '--epoch', '50', '--minn', '3', '--maxn', '4', '--word-ngrams', '1'];
+    test('trains a quantized one-vs-all model within the size limit and reports per category', () => {
+      const r = run(['train', TINY, '--out', at('tiny.ftz'), '--report', TINY, '--size-limit', '60000', '--json', ...opts]);
+      assert.equal(r.code, 0, r.err);
+      const j = JSON.parse(r.out);
+      assert.ok(statSync(at('tiny.ftz')).size <= 60000);
+      assert.ok(j.report.categories.insult.tp > 30, JSON.stringify(j.report.categories.insult));
+      assert.ok(j.report.categories.threat.recall > 0.8);
+      assert.equal(j.report.categories.clean, undefined);  // the label of clean texts is never a category
+      assert.equal(j.report.categories.insult.sweep.length, 19);
+    });
+    test('the same corpus, options and seed give the same model bytes', () => {
+      assert.equal(run(['train', TINY, '--out', at('a.ftz'), '--size-limit', '60000', ...opts]).code, 0);
+      assert.equal(run(['train', TINY, '--out', at('b.ftz'), '--size-limit', '60000', ...opts]).code, 0);
+      assert.deepEqual(readFileSync(at('a.ftz')), readFileSync(at('b.ftz')));
+    });
+    test('bad corpus lines and an impossible size limit fail with a message', () => {
+      const bad = write('bad-train.jsonl', '{"id":"x","source":"elsewhere","text":"hi","categories":[]}\n');
+      const r = run(['train', bad, '--out', at('x.ftz')]);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /source/);
+      const tooSmall = run(['train', TINY, '--out', at('y.ftz'), '--size-limit', '5000', ...opts]);
+      assert.equal(tooSmall.code, 3);
+      assert.match(tooSmall.err, /size-limit/);
+    });
+    test('eval reports rules, model and combined per source for a bundle with a classifier', () => {
+      const bundle = path.join(root, 'tests/vectors/classifier_bundle.json');
+      const j = JSON.parse(run(['eval', bundle, TINY, '--json']).out);
+      assert.ok(j.modes.model.incoming.categories.threat.tp > 0);
+      assert.equal(j.modes.rules.all.micro.tp, 0);  // the bundle has no other rules
+      assert.equal(j.modes.combined.all.micro.tp, j.micro.tp);
+      const text = run(['eval', bundle, TINY]).out;
+      assert.match(text, /replies \(precision\/recall\)/);
+      assert.match(text, /incoming \(precision\/recall\)/);
     });
   });
 

@@ -18,6 +18,7 @@
 #include "io.h"
 #include "messages.h"
 #include "policy/policy.h"
+#include "rules/kind.h"
 
 namespace rg::cli {
 
@@ -82,7 +83,7 @@ int cmdEval(const Argv& argv) {
   const std::string corpusPath = args.positional[1];
   std::map<std::string, bool> isModel;  // rule id -> classifier rule
   bool hasModel = false;
-  for (const Rule& r : policy->rules) hasModel |= (isModel[r.id] = r.kind == RuleKind::Classifier);
+  for (const Rule& r : policy->rules) hasModel |= (isModel[r.id] = r.kind && r.kind->name == "classifier");
   ModeTotals modes[3];
   for (auto& m : modes)
     for (auto& t : m.by)

@@ -1,5 +1,6 @@
 // `replyguard lint BUNDLE [--json]`: schema-level validation by the core's own loader, so the
-// CLI accepts exactly what the extension accepts. Prints each error as "POINTER: message".
+// CLI accepts exactly what the extension accepts. Prints each error as "POINTER: message", and
+// warnings (patterns that backtrack catastrophically) without failing.
 #include <iostream>
 
 #include "args.h"
@@ -19,9 +20,12 @@ int cmdLint(const Argv& argv) {
     nlohmann::json out = {{"ok", ok}, {"errors", nlohmann::json::array()}};
     for (const auto& e : b.load.errors)
       out["errors"].push_back({{"pointer", e.pointer}, {"message", e.message}});
+    out["warnings"] = nlohmann::json::array();
+    for (const auto& w : b.load.warnings) out["warnings"].push_back({{"pointer", w.pointer}, {"message", w.message}});
     if (ok) out["info"] = policyInfo(*b.load.policy);
     std::cout << out.dump(2) << "\n";
   } else if (ok) {
+    for (const auto& w : b.load.warnings) std::cout << tr("lint.warning", {w.pointer, w.message});
     nlohmann::json info = policyInfo(*b.load.policy);
     std::cout << tr("lint.ok", {info.value("id", ""), std::to_string(info.value("version", 0)),
                                 std::to_string(info.value("rules", 0))});

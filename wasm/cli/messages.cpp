@@ -39,6 +39,7 @@ const std::map<std::string_view, Text> kMessages = {
   {"bundle.invalid", {"{0}: invalid bundle ({1} errors)", "{0}: ungültiges Bundle ({1} Fehler)"}},
   {"bundle.is_signed", {"{0} is a signed envelope; unpack it with 'replyguard verify {0} --pub KEY --out bundle.json'", "{0} ist ein signierter Umschlag; entpacken mit 'replyguard verify {0} --pub KEY --out bundle.json'"}},
   {"lint.ok", {"OK: {0} version {1}, {2} rules\n", "OK: {0} Version {1}, {2} Regeln\n"}},
+  {"lint.warning", {"warning: {0}: {1}\n", "Warnung: {0}: {1}\n"}},
   {"test.failure", {"FAIL {0}: \"{1}\": {2}\n", "FEHLER {0}: \"{1}\": {2}\n"}},
   {"test.summary", {"{0} examples passed, {1} failed\n", "{0} Beispiele bestanden, {1} fehlgeschlagen\n"}},
   // keys and signing

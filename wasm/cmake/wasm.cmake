@@ -25,12 +25,13 @@ target_compile_options(rgcore PUBLIC -fwasm-exceptions)
 target_link_options(rgcore PUBLIC -fwasm-exceptions)
 target_include_directories(rgcore SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/host-include)
 
-# The module's size is budgeted (600 KB gzipped with glue and data). The build is -O3 (the wasm
+# The module's size is budgeted (scripts/size-report.sh: 1.65 MB gzipped with glue, data and the default
+# model; 600 KB of it for the rules-only core). The build is -O3 (the wasm
 # preset): the per-keystroke path needs it, and binaryen's link-time -O3 inlining alone halves the
 # check time. Code that runs once per bundle or per escalation is compiled for size. (-Os must not
 # reach the link line: emcc keeps its shrink level even when a later -O3 follows.)
 file(GLOB_RECURSE RG_COLD_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/core/escalation/*.cpp
-     ${PROJECT_SOURCE_DIR}/wasm/core/policy/loader.cpp ${PROJECT_SOURCE_DIR}/wasm/core/policy/json_reader.cpp
+     ${PROJECT_SOURCE_DIR}/wasm/core/policy/*.cpp
      ${PROJECT_SOURCE_DIR}/wasm/bindings/*.cpp)
 set_source_files_properties(${RG_COLD_SOURCES} PROPERTIES COMPILE_OPTIONS -Os)
 

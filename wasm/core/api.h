@@ -20,6 +20,7 @@ class Policy;  // a compiled, immutable bundle (policy/policy.h)
 struct LoadResult {
   std::shared_ptr<const Policy> policy;  // null when errors is non-empty
   std::vector<BundleError> errors;       // every problem found, each with its JSON pointer
+  std::vector<BundleError> warnings;     // accepted but doubtful (patterns that backtrack catastrophically)
 };
 
 // Files a bundle names beside itself (a model's "file" in /models): file name -> bytes. Their

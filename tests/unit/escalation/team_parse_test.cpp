@@ -28,8 +28,8 @@ TEST_CASE("esc: unknown time zones are reported with their pointer", "[escalatio
   t["schedules"][0]["timezone"] = "Mars/Olympus";
   auto p = parse(t);
   CHECK_FALSE(p.team);
-  CHECK(hasError(p, "/team/members/2/timezone", "unknown time zone 'Europe/Berln'"));
-  CHECK(hasError(p, "/team/schedules/0/timezone", "unknown time zone 'Mars/Olympus'"));
+  CHECK(hasError(p, "/team/members/2/timezone", "unknown time zone \"Europe/Berln\""));
+  CHECK(hasError(p, "/team/schedules/0/timezone", "unknown time zone \"Mars/Olympus\""));
 }
 
 TEST_CASE("esc: references between ids are checked", "[escalation]") {
@@ -45,15 +45,15 @@ TEST_CASE("esc: references between ids are checked", "[escalation]") {
   auto p = parse(t, categories);
   CHECK_FALSE(p.team);
   INFO(errorList(p));
-  CHECK(hasError(p, "/team/members/1/roles/1", "unknown role 'wizard'"));
-  CHECK(hasError(p, "/team/schedules/0/layers/0/members/1", "unknown member 'zed'"));
-  CHECK(hasError(p, "/team/absences/0/member", "unknown member 'nobody'"));
+  CHECK(hasError(p, "/team/members/1/roles/1", "unknown role \"wizard\""));
+  CHECK(hasError(p, "/team/schedules/0/layers/0/members/1", "unknown member \"zed\""));
+  CHECK(hasError(p, "/team/absences/0/member", "unknown member \"nobody\""));
   CHECK(hasError(p, "/team/absences/1/substitute", "cannot substitute for themself"));
-  CHECK(hasError(p, "/team/routes/legal/0/schedule", "unknown schedule 'nope'"));
-  CHECK(hasError(p, "/team/routes/legal/1/role", "unknown role 'ghost'"));
-  CHECK(hasError(p, "/team/routes/legal/1/channels/0", "must be one of phone, email, chat"));
-  CHECK(hasError(p, "/categories/press/escalation", "unknown route 'press'"));
-  CHECK(hasError(p, "/team/roles/boss/competencies/legel", "unknown category 'legel'"));
+  CHECK(hasError(p, "/team/routes/legal/0/schedule", "unknown schedule \"nope\""));
+  CHECK(hasError(p, "/team/routes/legal/1/role", "unknown role \"ghost\""));
+  CHECK(hasError(p, "/team/routes/legal/1/channels/0", "must be one of \"phone\", \"email\", \"chat\""));
+  CHECK(hasError(p, "/categories/press/escalation", "unknown route \"press\""));
+  CHECK(hasError(p, "/team/roles/boss/competencies/legel", "unknown category \"legel\""));
 }
 
 TEST_CASE("esc: invalid and overlapping intervals are rejected", "[escalation]") {
@@ -70,11 +70,11 @@ TEST_CASE("esc: invalid and overlapping intervals are rejected", "[escalation]")
   CHECK_FALSE(p.team);
   INFO(errorList(p));
   CHECK(hasError(p, "/team/absences/1", "overlaps absence /team/absences/0"));
-  CHECK(hasError(p, "/team/absences/2/to", "must be after 'from'"));
-  CHECK(hasError(p, "/team/absences/3/reason", "must be one of holiday, sickness, training, other"));
+  CHECK(hasError(p, "/team/absences/2/to", "must be after \"from\""));
+  CHECK(hasError(p, "/team/absences/3/reason", "must be one of \"holiday\", \"sickness\", \"training\", \"other\""));
   CHECK(hasError(p, "/team/schedules/0/overrides/1", "overlaps another override"));
-  CHECK(hasError(p, "/team/schedules/0/overrides/2/to", "must be after 'from'"));
-  CHECK(hasError(p, "/team/schedules/0/overrides/3", "'d' is absent then"));
+  CHECK(hasError(p, "/team/schedules/0/overrides/2/to", "must be after \"from\""));
+  CHECK(hasError(p, "/team/schedules/0/overrides/3", "\"d\" is absent then"));
 }
 
 TEST_CASE("esc: malformed times, restrictions, rotations and unknown keys", "[escalation]") {
@@ -93,14 +93,14 @@ TEST_CASE("esc: malformed times, restrictions, rotations and unknown keys", "[es
   INFO(errorList(p));
   const std::string l = "/team/schedules/0/layers/0";
   CHECK(hasError(p, l + "/start", "local date-time"));
-  CHECK(hasError(p, l + "/rotation/type", "daily, weekly, custom"));
+  CHECK(hasError(p, l + "/rotation/type", "\"daily\", \"weekly\", \"custom\""));
   CHECK(hasError(p, l + "/restrictions/0/from", "\"ddd HH:MM\""));
   CHECK(hasError(p, l + "/restrictions/1/to", "weekly time"));
   CHECK(hasError(p, l + "/restrictions/2", "empty window"));
   CHECK(hasError(p, l + "/holidays", "names no holiday region"));
-  CHECK(hasError(p, l + "/colour", "unknown key 'colour'"));
-  CHECK(hasError(p, "/team/schedules/0/layers/1/rotation", "missing required key 'hours'"));
-  CHECK(hasError(p, "/team/schedules/0/layers/1/members/0", "does not meet the layer's 'require'"));
+  CHECK(hasError(p, l + "/colour", "unknown key \"colour\""));
+  CHECK(hasError(p, "/team/schedules/0/layers/1/rotation/hours", "missing required key \"hours\""));
+  CHECK(hasError(p, "/team/schedules/0/layers/1/members/0", "does not meet the layer's \"require\""));
 }
 
 TEST_CASE("esc: members need ids, contacts and valid phone numbers", "[escalation]") {
@@ -112,10 +112,10 @@ TEST_CASE("esc: members need ids, contacts and valid phone numbers", "[escalatio
   auto p = parse(t);
   CHECK_FALSE(p.team);
   INFO(errorList(p));
-  CHECK(hasError(p, "/team/members/3/id", "duplicate member id 'a'"));
-  CHECK(hasError(p, "/team/members/4/contact", "needs at least one of phone, email, chat"));
+  CHECK(hasError(p, "/team/members/3/id", "duplicate member id \"a\""));
+  CHECK(hasError(p, "/team/members/4/contact", "needs at least one of \"phone\", \"email\", \"chat\""));
   CHECK(hasError(p, "/team/members/5/contact/phone", "international number"));
-  CHECK(hasError(p, "/team", "missing required key 'timezone'"));
+  CHECK(hasError(p, "/team/timezone", "missing required key \"timezone\""));
 }
 
 TEST_CASE("esc: non-object team never throws", "[escalation]") {

@@ -8,9 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include "classify/classify.h"
-#include "detect/metrics.h"
-#include "regex_run.h"
+#include "context.h"
 #include "text/utf.h"
 
 namespace rg::eval {
@@ -54,61 +52,6 @@ class Boundaries {
   std::unique_ptr<icu::BreakIterator> bi_;
   UText ut_ = UTEXT_INITIALIZER;
 };
-
-struct Occurrence {
-  uint32_t rule;
-  Role role;
-  uint32_t item;
-  Span span;
-  bool obfuscated;
-};
-
-// Spans (allow phrases, exceptions) answering "does one of you cover this span?" in O(log n).
-class CoverIndex {
- public:
-  void assign(std::vector<Span> spans) {
-    spans_ = std::move(spans);
-    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    maxEnd_.resize(spans_.size());
-    uint32_t m = 0;
-    for (size_t i = 0; i < spans_.size(); ++i) maxEnd_[i] = m = std::max(m, spans_[i].end);
-  }
-  bool covers(const Span& s) const {
-    // Among spans beginning at or before s.begin, the furthest end decides.
-    auto it = std::upper_bound(spans_.begin(), spans_.end(), s.begin, [](uint32_t b, const Span& x) { return b < x.begin; });
-    return it != spans_.begin() && maxEnd_[size_t(it - spans_.begin()) - 1] >= s.end;
-  }
-
- private:
-  std::vector<Span> spans_;
-  std::vector<uint32_t> maxEnd_;
-};
-
-double round2(double x) { return std::round(x * 100.0) / 100.0; }
-
-std::string domainOf(std::u16string_view hit, detect::Kind kind) {
-  std::string s = text::toUtf8(hit);
-  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; });
-  if (kind == detect::Kind::Email) {
-    auto at = s.rfind('@');
-    return at == std::string::npos ? s : s.substr(at + 1);
-  }
-  auto scheme = s.find("://");
-  if (scheme != std::string::npos) s = s.substr(scheme + 3);
-  s = s.substr(0, s.find_first_of("/?#:"));
-  if (auto at = s.rfind('@'); at != std::string::npos) s = s.substr(at + 1);
-  return s;
-}
-
-bool domainAllowed(const std::string& domain, const std::vector<std::string>& allowed) {
-  for (const std::string& d : allowed) {
-    if (domain == d) return true;
-    if (domain.size() > d.size() && domain.compare(domain.size() - d.size(), d.size(), d) == 0 &&
-        domain[domain.size() - d.size() - 1] == '.')
-      return true;
-  }
-  return false;
-}
 
 // Occurrences of all automaton keys relevant to `source`, with match modes checked.
 void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, const std::vector<uint8_t>& active,
@@ -159,64 +102,6 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
   }
 }
 
-void addWarning(const Policy& p, Outcome& out, uint32_t rule, uint8_t source, RegexOutcome r) {
-  (void)p;
-  out.warnings.push_back({rule, source,
-                          r == RegexOutcome::Limit ? "pattern stopped at its step limit; it was skipped for this text"
-                                                   : "pattern could not run on this text"});
-}
-
-// Classifier rules: a finding per sentence and label at or above its threshold (classify/).
-void classifyText(const Policy& p, std::u16string_view t, uint8_t source, const std::vector<uint8_t>& active, Outcome& out) {
-  classify::Breakers breaks;
-  std::vector<classify::LabelThreshold> labels;
-  std::vector<classify::Hit> hits;
-  for (uint32_t ri = 0; ri < p.rules.size(); ++ri) {
-    const Rule& r = p.rules[ri];
-    if (r.kind != RuleKind::Classifier || !active[ri] || !r.model) continue;
-    if (!breaks.ok()) breaks = p.classifierBreaks.clone();
-    labels.clear();
-    for (const ClassLabel& l : r.labels) labels.push_back({l.label, l.threshold});
-    hits.clear();
-    classify::classify(*r.model, breaks, t, source == kIncoming ? classify::Source::Incoming : classify::Source::Reply,
-                       labels, hits);
-    for (classify::Hit& h : hits) {
-      Detail d{uint32_t(h.rule), {}};
-      for (const classify::Span& w : h.words) d.words.push_back({w.begin, w.end});
-      out.findings.push_back({ri, h.sentence.begin, h.sentence.end, h.probability, source, nullptr, uint32_t(out.details.size())});
-      out.details.push_back(std::move(d));
-    }
-  }
-}
-
-// A classifier's message: {category} becomes the category's label, {words} the quoted words.
-std::string classifierMessage(const Policy& p, const Rule& r, const ClassLabel& l, const std::vector<std::string>& words,
-                              const std::string& lang) {
-  std::string msg = r.message.get(lang);
-  std::string label = l.category;
-  if (p.categories.is_object() && p.categories.contains(l.category)) {
-    const auto& c = p.categories[l.category];
-    if (c.contains("label") && c["label"].is_object()) {
-      const auto& lj = c["label"];
-      const char* first = lang == "de" ? "de" : "en";
-      const char* second = lang == "de" ? "en" : "de";
-      if (lj.contains(first)) label = lj[first].get<std::string>();
-      else if (lj.contains(second)) label = lj[second].get<std::string>();
-    }
-  }
-  std::string quoted;
-  for (const std::string& w : words) {
-    if (!quoted.empty()) quoted += ", ";
-    quoted += lang == "de" ? "\u201E" + w + "\u201C" : "\u201C" + w + "\u201D";
-  }
-  if (quoted.empty()) quoted = "\u2014";
-  for (auto [key, value] : {std::pair<std::string, const std::string*>{"{category}", &label}, {"{words}", &quoted}}) {
-    for (size_t pos = msg.find(key); pos != std::string::npos; pos = msg.find(key, pos + value->size()))
-      msg.replace(pos, key.size(), *value);
-  }
-  return msg;
-}
-
 }  // namespace
 
 std::string adaptReplacement(const std::string& replacement, std::u16string_view found) {
@@ -236,7 +121,7 @@ std::string adaptReplacement(const std::string& replacement, std::u16string_view
 void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std::string& platform, Outcome& out) {
   const size_t n = p.rules.size();
   std::vector<uint8_t> active(n, 0);
-  for (size_t i = 0; i < n; ++i) active[i] = p.rules[i].enabled && (p.rules[i].appliesTo & source);
+  for (size_t i = 0; i < n; ++i) active[i] = p.rules[i].enabled && p.rules[i].kind && (p.rules[i].appliesTo & source);
 
   std::vector<Occurrence> occ;
   scanAutomata(p, t, source, active, occ);
@@ -248,141 +133,25 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
       if (o.role == Role::Allow) spans.push_back(o.span);
     allow.assign(std::move(spans));
   }
-  auto allowed = [&](const Span& s) { return allow.covers(s); };
-  // Exceptions, contexts, triggers and "other" occurrences grouped by rule (occ is small).
+  // Occurrences grouped by rule (allow phrases carry rule 0 and are skipped by role).
   std::stable_sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.rule < b.rule; });
-  auto ofRule = [&](uint32_t rule, Role role, std::vector<Span>& spans) {
-    spans.clear();
-    auto it = std::lower_bound(occ.begin(), occ.end(), rule, [](const Occurrence& o, uint32_t r) { return o.rule < r; });
-    for (; it != occ.end() && it->rule == rule; ++it)
-      if (it->role == role) spans.push_back(it->span);
-  };
 
   const size_t firstFinding = out.findings.size();
-  std::vector<Span> exceptions, spans, others;
-  // terms / substitution
-  uint32_t exceptionsOf = UINT32_MAX;
-  CoverIndex ruleExceptions;
-  for (const Occurrence& o : occ) {
-    if (o.role != Role::Term) continue;
-    if (o.rule != exceptionsOf) {
-      ofRule(o.rule, Role::Exception, exceptions);
-      ruleExceptions.assign(exceptions);
-      exceptionsOf = o.rule;
-    }
-    if (allowed(o.span) || ruleExceptions.covers(o.span)) continue;
-    const Rule& r = p.rules[o.rule];
-    const Replacements* repl = nullptr;
-    if (o.item < r.itemReplacements.size() && !r.itemReplacements[o.item].empty()) repl = &r.itemReplacements[o.item];
-    else if (!r.replacements.empty()) repl = &r.replacements;
-    out.findings.push_back({o.rule, o.span.begin, o.span.end, o.obfuscated ? 0.9 : 1.0, source, repl});
-  }
-
-  std::vector<Span> matches;
+  RegexBudget budget = RegexBudget::forText(t.size());
+  CheckContext ctx(p, t, source, platform, out, allow, budget);
+  auto o = occ.begin();
   for (uint32_t ri = 0; ri < n; ++ri) {
+    auto from = o;
+    while (o != occ.end() && o->rule == ri) ++o;
     if (!active[ri]) continue;
     const Rule& r = p.rules[ri];
-    switch (r.kind) {
-      case RuleKind::Terms:
-      case RuleKind::Substitution:
-      case RuleKind::Classifier:  // after the de-duplication below: one finding per label and sentence
-        break;
-      case RuleKind::Cooccurrence: {
-        spans.clear();
-        if (r.trigger.isTerms) {
-          ofRule(ri, Role::Trigger, spans);
-        } else if (r.trigger.regex.present()) {
-          RegexOutcome ro = regexFind(*r.trigger.regex.pattern, t, spans);
-          if (ro != RegexOutcome::Ok) {
-            addWarning(p, out, ri, source, ro);
-            break;
-          }
-        }
-        spans.erase(std::remove_if(spans.begin(), spans.end(), allowed), spans.end());
-        if (spans.empty()) break;
-        bool present = false;
-        if (r.other.isTerms) {
-          ofRule(ri, Role::Other, others);
-          present = !others.empty();
-        } else if (r.other.regex.present()) {
-          others.clear();
-          RegexOutcome ro = regexFind(*r.other.regex.pattern, t, others, true);
-          if (ro != RegexOutcome::Ok) {
-            addWarning(p, out, ri, source, ro);
-            break;
-          }
-          present = !others.empty();
-        }
-        if (present != r.needsOther)
-          for (const Span& s : spans) out.findings.push_back({ri, s.begin, s.end, 1.0, source, nullptr});
-        break;
-      }
-      case RuleKind::Pattern: {
-        matches.clear();
-        RegexOutcome ro = regexFind(*r.regex.pattern, t, matches);
-        if (ro != RegexOutcome::Ok) {
-          addWarning(p, out, ri, source, ro);
-          break;
-        }
-        for (const Span& s : matches)
-          out.findings.push_back({ri, s.begin, s.end, 1.0, source, r.replacements.empty() ? nullptr : &r.replacements});
-        break;
-      }
-      case RuleKind::Required: {
-        // At least min_length characters: cluster min_length - 1 exists (stops counting early).
-        if (t.size() < r.minLength || (r.minLength > 0 && metrics::graphemeOffset(t, r.minLength - 1) >= t.size()))
-          break;
-        matches.clear();
-        RegexOutcome ro = regexFind(*r.regex.pattern, t, matches, true);
-        if (ro != RegexOutcome::Ok) {
-          addWarning(p, out, ri, source, ro);
-          break;
-        }
-        if (matches.empty())
-          out.findings.push_back({ri, uint32_t(t.size()), uint32_t(t.size()), 1.0, source, nullptr});
-        break;
-      }
-      case RuleKind::Detector: {
-        std::vector<detect::Hit> hits = detect::find(r.detector, t);
-        if (hits.empty()) break;
-        ofRule(ri, Role::Context, spans);
-        for (const detect::Hit& h : hits) {
-          if (!r.allowDomains.empty() && domainAllowed(domainOf(t.substr(h.begin, h.end - h.begin), r.detector), r.allowDomains))
-            continue;
-          double conf = h.confidence;
-          // A context word within 40 characters of the hit raises the confidence.
-          const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;
-          bool context = std::any_of(spans.begin(), spans.end(), [&](const Span& c) {
-            return int64_t(c.end) >= lo && int64_t(c.begin) <= hi && !(c.begin >= h.begin && c.end <= h.end);
-          });
-          if (context) conf = std::min(1.0, conf + 0.3);
-          conf = round2(conf);
-          if (conf < r.minConfidence) continue;
-          out.findings.push_back({ri, h.begin, h.end, conf, source, nullptr});
-        }
-        break;
-      }
-      case RuleKind::Metric: {
-        const double limit = r.limitFor(platform);
-        if (r.metric == MetricKind::Length) {
-          const uint32_t max = uint32_t(std::min(limit, 4294967295.0));
-          // More than max characters: cluster `max` exists; it starts the part beyond the limit.
-          const uint32_t beyond = t.size() > max ? metrics::graphemeOffset(t, max) : uint32_t(t.size());
-          if (beyond < t.size()) out.findings.push_back({ri, beyond, uint32_t(t.size()), 1.0, source, nullptr});
-        } else if (r.metric == MetricKind::CapsRatio) {
-          metrics::CapsCount cc = metrics::capsRatio(t);
-          if (cc.letters >= r.minLetters && cc.ratio() > limit)
-            out.findings.push_back({ri, 0, uint32_t(t.size()), 1.0, source, nullptr});
-        } else {
-          for (const metrics::Span& s : metrics::exclamationRuns(t, uint32_t(limit)))
-            out.findings.push_back({ri, s.begin, s.end, 1.0, source, nullptr});
-        }
-        break;
-      }
-    }
+    ctx.rule = ri;
+    ctx.occurrences = std::span<const Occurrence>(occ.data() + (from - occ.begin()), size_t(o - from));
+    r.kind->check(*r.settings, ctx);
   }
 
-  // Per rule: drop exact duplicates and findings inside a longer finding of the same rule.
+  // One finding per span and rule: overlapping findings of a rule merge into their union (the
+  // first replacements found are kept for the part they stand for; the highest confidence wins).
   auto first = out.findings.begin() + std::ptrdiff_t(firstFinding);
   std::sort(first, out.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.rule != b.rule) return a.rule < b.rule;
@@ -391,21 +160,60 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     return a.confidence > b.confidence;
   });
   auto keep = first;
-  uint32_t rule = UINT32_MAX, maxEnd = 0;
   for (auto it = first; it != out.findings.end(); ++it) {
-    if (it->rule != rule) {
-      rule = it->rule;
-      maxEnd = it->end;
-    } else if (it->end <= maxEnd) {
-      continue;  // sorted by begin: this one lies inside an earlier finding of the rule
-    } else {
-      maxEnd = it->end;
+    if (keep != first) {
+      Finding& cur = *(keep - 1);
+      const bool same = it->begin == cur.begin && it->end == cur.end;
+      const bool classified = it->detail != UINT32_MAX || cur.detail != UINT32_MAX;  // one per label
+      if (it->rule == cur.rule && !classified && (it->begin < cur.end || same)) {
+        cur.end = std::max(cur.end, it->end);
+        cur.confidence = std::max(cur.confidence, it->confidence);
+        if (!cur.replacements && it->replacements) {
+          cur.replacements = it->replacements;
+          cur.replBegin = it->replBegin;
+          cur.replEnd = it->replEnd;
+        }
+        continue;
+      }
     }
     *keep++ = *it;
   }
   out.findings.erase(keep, out.findings.end());
+}
 
-  classifyText(p, t, source, active, out);
+std::u16string replacementFor(const Finding& f, std::u16string_view text, const std::string& replacement) {
+  std::u16string_view replaced = text.substr(f.replBegin, f.replEnd - f.replBegin);
+  std::u16string r(text.substr(f.begin, f.replBegin - f.begin));
+  r += text::toUtf16(adaptReplacement(replacement, replaced));
+  r += text.substr(f.replEnd, f.end - f.replEnd);
+  return r;
+}
+
+// A classifier's message: {category} becomes the category's label, {words} the quoted words.
+static std::string classifierMessage(const Policy& p, const Rule& r, const std::string& category,
+                                     const std::vector<std::string>& words, const std::string& lang) {
+  std::string msg = r.message.get(lang);
+  std::string label = category;
+  if (p.categories.is_object() && p.categories.contains(category)) {
+    const auto& c = p.categories[category];
+    if (c.contains("label") && c["label"].is_object()) {
+      const auto& lj = c["label"];
+      const char* first = lang == "de" ? "de" : "en";
+      const char* second = lang == "de" ? "en" : "de";
+      if (lj.contains(first)) label = lj[first].get<std::string>();
+      else if (lj.contains(second)) label = lj[second].get<std::string>();
+    }
+  }
+  std::string quoted;
+  for (const std::string& w : words) {
+    if (!quoted.empty()) quoted += ", ";
+    quoted += lang == "de" ? "\u201E" + w + "\u201C" : "\u201C" + w + "\u201D";
+  }
+  if (quoted.empty()) quoted = "\u2014";
+  for (auto [key, value] : {std::pair<std::string, const std::string*>{"{category}", &label}, {"{words}", &quoted}})
+    for (size_t pos = msg.find(key); pos != std::string::npos; pos = msg.find(key, pos + value->size()))
+      msg.replace(pos, key.size(), *value);
+  return msg;
 }
 
 nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o) {
@@ -427,17 +235,16 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
     json j(json::value_t::object);
     auto& obj = j.get_ref<json::object_t&>();
     const Detail* d = f.detail < o.details.size() ? &o.details[f.detail] : nullptr;
-    const ClassLabel* label = d ? &r.labels[d->label] : nullptr;
     obj.emplace("rule", r.id);
-    obj.emplace("category", label ? label->category : r.category);
-    obj.emplace("severity", severityName(label ? label->severity : r.severity));
+    obj.emplace("category", d ? *d->category : r.category);
+    obj.emplace("severity", severityName(d ? d->severity : r.severity));
     obj.emplace("begin", f.begin);
     obj.emplace("end", f.end);
     obj.emplace("text", text::toUtf8(found));
-    if (label) {
+    if (d) {
       std::vector<std::string> words;
       for (auto [b, e] : d->words) words.push_back(text::toUtf8(src.substr(b, e - b)));
-      obj.emplace("message", classifierMessage(p, r, *label, words, lang));
+      obj.emplace("message", classifierMessage(p, r, *d->category, words, lang));
       obj.emplace("words", std::move(words));
     } else {
       obj.emplace("message", r.message.get(lang));
@@ -448,7 +255,7 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
     if (!r.link.empty()) obj.emplace("link", r.link);
     if (f.replacements) {
       json repl(json::value_t::array);
-      for (const Localized& l : *f.replacements) repl.push_back(adaptReplacement(l.get(lang), found));
+      for (const Localized& l : *f.replacements) repl.push_back(text::toUtf8(replacementFor(f, src, l.get(lang))));
       obj.emplace("replacements", std::move(repl));
     }
     findings.push_back(std::move(j));

@@ -18,12 +18,17 @@ struct Finding {
   double confidence;
   uint8_t source;                    // kReply or kIncoming
   const Replacements* replacements;  // owned by the policy; may be null
-  uint32_t detail = UINT32_MAX;      // classifier findings: index into Outcome::details
+  // The part of [begin, end) the replacements stand for: the whole span, or after overlapping
+  // findings merged, the span of the finding they came from (the rest of the text is kept).
+  uint32_t replBegin, replEnd;
+  uint32_t detail = UINT32_MAX;  // classifier findings: index into Outcome::details
 };
 
-// What a classifier finding adds: its label (category, severity) and the words that weighed most.
+// What a classifier finding (rules/kinds/classifier.cpp) has beyond its rule: the category and
+// severity of its label, and the words that weighed most.
 struct Detail {
-  uint32_t label;  // index into the rule's labels
+  const std::string* category;  // owned by the rule's settings
+  Severity severity;
   std::vector<std::pair<uint32_t, uint32_t>> words;  // UTF-16 spans in the same text
 };
 
@@ -42,6 +47,10 @@ struct Outcome {
 // Appends the findings of all enabled rules that apply to `source` (kReply or kIncoming).
 void checkText(const Policy& policy, std::u16string_view text, uint8_t source, const std::string& platform,
                Outcome& out);
+
+// The text that replaces a finding's span with one of its replacements: the replacement (adapted to
+// the replaced text's capitalisation) with the span's text around the replaced part kept.
+std::u16string replacementFor(const Finding& f, std::u16string_view text, const std::string& replacement);
 
 // Sorts findings (begin, end, rule id, source) and renders the documented result JSON.
 nlohmann::json renderResult(const Policy& policy, const CheckRequest& request, Outcome& outcome);

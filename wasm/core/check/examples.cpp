@@ -53,11 +53,10 @@ json runExamplesImpl(const Policy& p) {
       bool ok = true;
       for (const Finding& f : target) {
         if (!f.replacements) continue;
-        std::u16string_view found = std::u16string_view(ex.text).substr(f.begin, f.end - f.begin);
         for (const Localized& l : *f.replacements) {
           for (const std::string* variant : {&l.en, &l.de}) {
             if (variant->empty() || !ok) continue;
-            std::u16string repl = text::toUtf16(adaptReplacement(*variant, found));
+            std::u16string repl = replacementFor(f, ex.text, *variant);
             std::u16string fixed = ex.text.substr(0, f.begin) + repl + ex.text.substr(f.end);
             const uint32_t b = f.begin, e = f.begin + uint32_t(repl.size());
             for (const Finding& g : findingsOf(p, ri, fixed, ex.platform)) {

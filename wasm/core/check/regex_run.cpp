@@ -3,29 +3,97 @@
 #include <memory>
 
 namespace rg::eval {
+namespace {
+
+// Shared by ICU's two callbacks: the find-progress callback marks each new start position, the
+// match callback runs once per time unit and charges it to the attempt and to the check.
+struct Meter {
+  RegexBudget* budget;
+  int64_t patternUnits;  // left for this pattern
+  int32_t attemptUnits = 0;
+  int64_t attemptStart = 0;
+  bool attemptOver = false;
+  bool budgetOver = false;
+  bool patternOver = false;
+};
+
+UBool U_CALLCONV onUnit(const void* context, int32_t) {
+  auto* m = static_cast<Meter*>(const_cast<void*>(context));
+  if (--m->budget->units < 0) {
+    m->budgetOver = true;
+    return false;
+  }
+  if (--m->patternUnits < 0) {
+    m->patternOver = true;
+    return false;
+  }
+  if (++m->attemptUnits > kAttemptUnits) {
+    m->attemptOver = true;
+    return false;
+  }
+  return true;
+}
+
+UBool U_CALLCONV onProgress(const void* context, int64_t position) {
+  auto* m = static_cast<Meter*>(const_cast<void*>(context));
+  m->attemptUnits = 0;
+  m->attemptStart = position;
+  return true;
+}
+
+}  // namespace
 
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
-                       bool firstOnly) {
+                       RegexBudget& budget, bool firstOnly) {
+  if (budget.units <= 0) return RegexOutcome::Budget;
   UErrorCode status = U_ZERO_ERROR;
   // Read-only alias: no copy of the text.
   icu::UnicodeString input(false, text.data(), int32_t(text.size()));
   std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
   if (U_FAILURE(status) || !m) return RegexOutcome::Error;
-  m->setTimeLimit(kRegexTimeLimit, status);
+  Meter meter{&budget, kPatternBaseUnits + int64_t(text.size() / 1000) * kPatternUnitsPer1000Chars};
+  m->setMatchCallback(onUnit, &meter, status);
+  m->setFindProgressCallback(onProgress, &meter, status);
   m->setStackLimit(kRegexStackLimit, status);
   if (U_FAILURE(status)) return RegexOutcome::Error;
-  while (m->find(status)) {
-    int32_t b = m->start(status), e = m->end(status);
-    if (U_FAILURE(status)) break;
-    if (firstOnly) {
-      out.push_back({uint32_t(b), uint32_t(e)});
-      return RegexOutcome::Ok;
+  bool partial = false;
+  int64_t from = 0;
+  bool resume = false;  // after a given-up attempt: find(from) restarts at that position
+  for (;;) {
+    meter.attemptUnits = 0;
+    meter.attemptStart = from;
+    meter.attemptOver = false;
+    status = U_ZERO_ERROR;
+    const bool found = resume ? m->find(from, status) : m->find(status);
+    resume = false;
+    if (found && U_SUCCESS(status)) {
+      int32_t b = m->start(status), e = m->end(status);
+      if (U_FAILURE(status)) return RegexOutcome::Error;
+      if (firstOnly) {
+        out.push_back({uint32_t(b), uint32_t(e)});
+        break;
+      }
+      if (e > b) out.push_back({uint32_t(b), uint32_t(e)});
+      if (out.size() >= kMaxMatchesPerPattern) break;
+      from = e > b ? e : e + 1;  // where the next search's first attempt starts
+      continue;
     }
-    if (e > b) out.push_back({uint32_t(b), uint32_t(e)});
-    if (out.size() >= kMaxMatchesPerPattern) break;
+    if (status == U_REGEX_STOPPED_BY_CALLER && meter.budgetOver) return RegexOutcome::Budget;
+    if (status == U_REGEX_STOPPED_BY_CALLER && meter.patternOver) return RegexOutcome::Limit;
+    if ((status == U_REGEX_STOPPED_BY_CALLER && meter.attemptOver) || status == U_REGEX_STACK_OVERFLOW) {
+      // Give up this start position only and go on with the next one (a surrogate pair is one).
+      partial = true;
+      int64_t next = meter.attemptStart + 1;
+      if (next < int64_t(text.size()) && U16_IS_TRAIL(text[size_t(next)]) && U16_IS_LEAD(text[size_t(next - 1)])) ++next;
+      if (next > int64_t(text.size())) break;
+      from = next;
+      resume = true;
+      continue;
+    }
+    if (U_FAILURE(status)) return RegexOutcome::Error;
+    break;  // no further match
   }
-  if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW) return RegexOutcome::Limit;
-  return U_FAILURE(status) ? RegexOutcome::Error : RegexOutcome::Ok;
+  return partial ? RegexOutcome::Partial : RegexOutcome::Ok;
 }
 
 }  // namespace rg::eval

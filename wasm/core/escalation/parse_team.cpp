@@ -4,6 +4,7 @@
 #include <set>
 
 #include "../policy/json_reader.h"  // pointerToken: RFC 6901 escaping, shared with the loader
+#include "../policy/validator.h"
 #include "model.h"
 #include "resolve.h"
 #include "team.h"
@@ -40,80 +41,46 @@ bool validPhone(const std::string& s) {
 
 class Parser {
  public:
-  Parser(std::vector<BundleError>& errors, Team& team) : errors_(errors), t_(team) {}
+  Parser(std::vector<BundleError>& errors, Team& team) : v_(errors), t_(team) {}
 
   void run(const json& j, const json& categories);
 
  private:
-  std::vector<BundleError>& errors_;
+  policy::Validator v_;
   Team& t_;
   bool scheduleHasRegion_ = false;
 
-  void err(const std::string& ptr, const std::string& msg) { errors_.push_back({ptr, msg}); }
+  void err(const std::string& ptr, const std::string& msg) { v_.err(ptr, msg); }
 
-  // Reports keys outside `allowed`; returns false if `j` is not an object.
+  // The loader's validator: one error dialect for the whole bundle.
   bool object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
-    if (!j.is_object()) {
-      err(ptr, "must be an object");
-      return false;
-    }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      bool ok = false;
-      for (const char* a : allowed) ok = ok || it.key() == a;
-      if (!ok) err(ptr + "/" + policy::pointerToken(it.key()), "unknown key '" + it.key() + "'");
-    }
-    return true;
+    return v_.object(j, ptr, allowed);
   }
   const json* field(const json& j, const char* key, const std::string& ptr, bool required) {
-    auto it = j.find(key);
-    if (it == j.end()) {
-      if (required) err(ptr, std::string("missing required key '") + key + "'");
-      return nullptr;
-    }
-    return &*it;
+    return v_.field(j, key, ptr, required);
   }
   std::optional<std::string> str(const json& j, const char* key, const std::string& ptr, bool required) {
     const json* v = field(j, key, ptr, required);
-    if (!v) return std::nullopt;
-    if (!v->is_string()) {
-      err(ptr + "/" + key, "must be a string");
-      return std::nullopt;
-    }
-    return v->get<std::string>();
+    std::string out;
+    if (!v || !v_.string(*v, ptr + "/" + policy::pointerToken(key), out, false)) return std::nullopt;
+    return out;
   }
   std::vector<std::string> strings(const json& j, const char* key, const std::string& ptr, bool required) {
     std::vector<std::string> out;
-    const json* v = field(j, key, ptr, required);
-    if (!v) return out;
-    if (!v->is_array()) {
-      err(ptr + "/" + key, "must be an array of strings");
-      return out;
-    }
-    for (size_t i = 0; i < v->size(); ++i) {
-      if (!(*v)[i].is_string()) err(ptr + "/" + key + "/" + std::to_string(i), "must be a string");
-      else out.push_back((*v)[i].get<std::string>());
-    }
+    if (const json* v = field(j, key, ptr, required)) v_.strings(*v, ptr + "/" + policy::pointerToken(key), out);
     return out;
   }
   void localized(const json& j, const char* key, const std::string& ptr, bool required, json& out) {
     const json* v = field(j, key, ptr, required);
-    if (!v) return;
-    const std::string p = ptr + "/" + key;
-    if (!v->is_object() || v->empty()) {
-      err(p, "must be a localized text {\"en\": …, \"de\": …}");
-      return;
-    }
-    for (auto it = v->begin(); it != v->end(); ++it)
-      if ((it.key() != "en" && it.key() != "de") || !it.value().is_string())
-        err(p + "/" + policy::pointerToken(it.key()), "must be a string for \"en\" or \"de\"");
-    out = *v;
+    Localized l;
+    if (v && v_.localizedObject(*v, ptr + "/" + policy::pointerToken(key), l)) out = *v;
   }
   const Zone* zone(const std::string& id, const std::string& ptr) {
     for (const auto& z : t_.zones)
       if (z->id() == id) return z.get();
     auto z = Zone::create(id);
     if (!z) {
-      err(ptr, "unknown time zone '" + id + "'");
+      err(ptr, "unknown time zone \"" + id + "\"");
       return nullptr;
     }
     t_.zones.push_back(std::move(z));
@@ -124,7 +91,7 @@ class Parser {
     if (!id) return -1;
     auto it = t_.memberIndex.find(*id);
     if (it == t_.memberIndex.end()) {
-      err(ptr + "/" + key, "unknown member '" + *id + "'");
+      err(ptr + "/" + key, "unknown member \"" + *id + "\"");
       return -1;
     }
     return it->second;
@@ -135,7 +102,7 @@ class Parser {
     if (!s) return std::nullopt;
     if (auto d = parseDate(*s)) return (*d + (isEnd ? 1 : 0)) * kDay;
     if (auto w = parseDateTime(*s)) return *w;
-    err(ptr + "/" + key, "must be a local date \"YYYY-MM-DD\" or date-time \"YYYY-MM-DDTHH:MM\", got '" + *s + "'");
+    err(ptr + "/" + key, "must be a local date \"YYYY-MM-DD\" or date-time \"YYYY-MM-DDTHH:MM\", got \"" + *s + "\"");
     return std::nullopt;
   }
 
@@ -162,7 +129,7 @@ void Parser::run(const json& j, const json& categories) {
   schedules(j);
   routes(j);
   if (auto r = str(j, "default_role", "/team", false)) {
-    if (!t_.roles.count(*r)) err("/team/default_role", "unknown role '" + *r + "'");
+    if (!t_.roles.count(*r)) err("/team/default_role", "unknown role \"" + *r + "\"");
     else t_.defaultRole = *r;
   }
   categoryRefs(categories);
@@ -176,7 +143,7 @@ void Parser::roles(const json& j) {
     const std::string p = "/team/roles/" + policy::pointerToken(it.key());
     Role r;
     r.id = it.key();
-    if (!validId(r.id)) err(p, "invalid role id '" + r.id + "'");
+    if (!validId(r.id)) err(p, "invalid role id \"" + r.id + "\"");
     if (!object(it.value(), p, {"label", "competencies", "limits"})) continue;
     localized(it.value(), "label", p, true, r.label);
     if (const json* c = field(it.value(), "competencies", p, true)) {
@@ -184,7 +151,7 @@ void Parser::roles(const json& j) {
       else
         for (auto ci = c->begin(); ci != c->end(); ++ci) {
           const int s = ci.value().is_string() ? severityOf(ci.value().get<std::string>()) : -1;
-          if (s < 0) err(p + "/competencies/" + policy::pointerToken(ci.key()), "must be one of none, info, warn, block");
+          if (s < 0) err(p + "/competencies/" + policy::pointerToken(ci.key()), "must be one of \"none\", \"info\", \"warn\", \"block\"");
           else r.competencies[ci.key()] = s;
         }
     }
@@ -217,14 +184,14 @@ void Parser::members(const json& j) {
     if (object(mj, p, {"id", "name", "roles", "languages", "timezone", "contact"})) {
       if (auto id = str(mj, "id", p, true)) {
         m.id = *id;
-        if (!validId(m.id)) err(p + "/id", "invalid member id '" + m.id + "'");
-        else if (t_.memberIndex.count(m.id)) err(p + "/id", "duplicate member id '" + m.id + "'");
+        if (!validId(m.id)) err(p + "/id", "invalid member id \"" + m.id + "\"");
+        else if (t_.memberIndex.count(m.id)) err(p + "/id", "duplicate member id \"" + m.id + "\"");
       }
       if (auto n = str(mj, "name", p, true)) m.name = *n;
       m.roles = strings(mj, "roles", p, true);
       if (m.roles.empty() && mj.contains("roles")) err(p + "/roles", "must name at least one role");
       for (size_t k = 0; k < m.roles.size(); ++k)
-        if (!t_.roles.count(m.roles[k])) err(p + "/roles/" + std::to_string(k), "unknown role '" + m.roles[k] + "'");
+        if (!t_.roles.count(m.roles[k])) err(p + "/roles/" + std::to_string(k), "unknown role \"" + m.roles[k] + "\"");
       m.languages = strings(mj, "languages", p, true);
       m.zone = t_.zone;
       if (auto tz = str(mj, "timezone", p, false)) m.zone = zone(*tz, p + "/timezone");
@@ -246,7 +213,7 @@ void Parser::members(const json& j) {
               err(p + "/contact/chat", "must be an https://, slack:// or msteams:// link");
           }
           if (m.phone.empty() && m.email.empty() && m.chat.empty())
-            err(p + "/contact", "needs at least one of phone, email, chat");
+            err(p + "/contact", "needs at least one of \"phone\", \"email\", \"chat\"");
         }
       }
     }
@@ -289,7 +256,7 @@ void Parser::absences(const json& j) {
     if (auto r = str(aj, "reason", p, true)) {
       a.reason = *r;
       if (*r != "holiday" && *r != "sickness" && *r != "training" && *r != "other")
-        err(p + "/reason", "must be one of holiday, sickness, training, other");
+        err(p + "/reason", "must be one of \"holiday\", \"sickness\", \"training\", \"other\"");
     }
     if (aj.contains("substitute")) {
       a.substitute = member(aj, "substitute", p, true);
@@ -301,12 +268,12 @@ void Parser::absences(const json& j) {
     a.from = z->toUtc(*from);
     a.to = z->toUtc(*to);
     if (a.to <= a.from) {
-      err(p + "/to", "must be after 'from'");
+      err(p + "/to", "must be after \"from\"");
       continue;
     }
     for (const auto& b : t_.absences)
       if (b.member == a.member && b.from < a.to && a.from < b.to)
-        err(p, "overlaps absence /team/absences/" + std::to_string(b.index) + " of '" + t_.members[a.member].id + "'");
+        err(p, "overlaps absence /team/absences/" + std::to_string(b.index) + " of \"" + t_.members[a.member].id + "\"");
     t_.absences.push_back(a);
   }
   std::sort(t_.absences.begin(), t_.absences.end(),
@@ -327,9 +294,9 @@ void Parser::schedules(const json& j) {
     if (!object(sj, p, {"id", "name", "timezone", "holidays", "layers", "overrides"})) continue;
     if (auto id = str(sj, "id", p, true)) {
       s.id = *id;
-      if (!validId(s.id)) err(p + "/id", "invalid schedule id '" + s.id + "'");
+      if (!validId(s.id)) err(p + "/id", "invalid schedule id \"" + s.id + "\"");
       for (const auto& o : t_.schedules)
-        if (o.id == s.id) err(p + "/id", "duplicate schedule id '" + s.id + "'");
+        if (o.id == s.id) err(p + "/id", "duplicate schedule id \"" + s.id + "\"");
     }
     localized(sj, "name", p, false, s.name);
     s.zone = t_.zone;
@@ -337,7 +304,7 @@ void Parser::schedules(const json& j) {
     scheduleHasRegion_ = sj.contains("holidays");
     if (auto region = str(sj, "holidays", p, false)) {
       if (!hs || !hs->contains(*region) || !(*hs)[*region].is_array())
-        err(p + "/holidays", "unknown holiday region '" + *region + "'");
+        err(p + "/holidays", "unknown holiday region \"" + *region + "\"");
       else
         for (const auto& d : (*hs)[*region])
           if (d.is_string() && parseDate(d.get<std::string>())) s.holidays.push_back(d.get<std::string>());
@@ -360,14 +327,14 @@ void Parser::schedules(const json& j) {
           o.from = s.zone->toUtc(*from);
           o.to = s.zone->toUtc(*to);
           if (o.to <= o.from) {
-            err(op + "/to", "must be after 'from'");
+            err(op + "/to", "must be after \"from\"");
             continue;
           }
           for (size_t q = 0; q < s.overrides.size(); ++q)
             if (s.overrides[q].from < o.to && o.from < s.overrides[q].to) err(op, "overlaps another override of this schedule");
           for (const auto& a : t_.absences)
             if (a.member == o.member && a.from < o.to && o.from < a.to)
-              err(op, "'" + t_.members[o.member].id + "' is absent then (/team/absences/" + std::to_string(a.index) + ")");
+              err(op, "\"" + t_.members[o.member].id + "\" is absent then (/team/absences/" + std::to_string(a.index) + ")");
           s.overrides.push_back(o);
         }
       std::sort(s.overrides.begin(), s.overrides.end(), [](const Override& a, const Override& b) { return a.from < b.from; });
@@ -384,7 +351,7 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
   if (auto id = str(lj, "id", p, true)) {
     l.id = *id;
     for (const auto& o : s.layers)
-      if (o.id == l.id) err(p + "/id", "duplicate layer id '" + l.id + "'");
+      if (o.id == l.id) err(p + "/id", "duplicate layer id \"" + l.id + "\"");
   }
   if (auto st = str(lj, "start", p, true)) {
     if (auto w = parseDateTime(*st)) l.startWall = *w;
@@ -393,7 +360,7 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
   if (auto en = str(lj, "end", p, false)) {
     auto w = parseDateTime(*en);
     if (!w) err(p + "/end", "must be a local date-time \"YYYY-MM-DDTHH:MM\"");
-    else if (*w <= l.startWall) err(p + "/end", "must be after 'start'");
+    else if (*w <= l.startWall) err(p + "/end", "must be after \"start\"");
     else l.endWall = *w;
   }
   if (const json* r = field(lj, "rotation", p, true); r && object(*r, p + "/rotation", {"type", "hours"})) {
@@ -406,13 +373,13 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
         err(p + "/rotation/hours", "must be an integer number of hours from 1 to 8784");
       else if (h) l.turnWall = h->get<int64_t>() * kHour;
     } else if (type)
-      err(p + "/rotation/type", "must be one of daily, weekly, custom");
+      err(p + "/rotation/type", "must be one of \"daily\", \"weekly\", \"custom\"");
     if (type != "custom" && r->contains("hours")) err(p + "/rotation/hours", "only for type custom");
   }
   if (const json* rq = field(lj, "require", p, false); rq && object(*rq, p + "/require", {"roles", "languages"})) {
     l.requireRoles = strings(*rq, "roles", p + "/require", false);
     for (size_t k = 0; k < l.requireRoles.size(); ++k)
-      if (!t_.roles.count(l.requireRoles[k])) err(p + "/require/roles/" + std::to_string(k), "unknown role '" + l.requireRoles[k] + "'");
+      if (!t_.roles.count(l.requireRoles[k])) err(p + "/require/roles/" + std::to_string(k), "unknown role \"" + l.requireRoles[k] + "\"");
     l.requireLanguages = strings(*rq, "languages", p + "/require", false);
   }
   auto ids = [&](const char* key, std::vector<int>& out) {
@@ -421,11 +388,11 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
       const std::string mp = p + "/" + key + "/" + std::to_string(k);
       auto it = t_.memberIndex.find(names[k]);
       if (it == t_.memberIndex.end()) {
-        err(mp, "unknown member '" + names[k] + "'");
+        err(mp, "unknown member \"" + names[k] + "\"");
         continue;
       }
-      if (std::find(out.begin(), out.end(), it->second) != out.end()) err(mp, "'" + names[k] + "' is listed twice");
-      else if (!qualifies(it->second, l)) err(mp, "'" + names[k] + "' does not meet the layer's 'require'");
+      if (std::find(out.begin(), out.end(), it->second) != out.end()) err(mp, "\"" + names[k] + "\" is listed twice");
+      else if (!qualifies(it->second, l)) err(mp, "\"" + names[k] + "\" does not meet the layer's \"require\"");
       else out.push_back(it->second);
     }
   };
@@ -444,14 +411,14 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
         if (auto a = parseWeekClock(*from)) {
           auto b = parseWeekClock(*to);
           if (!b) {
-            err(rp + "/to", "must be a weekly time like \"mon 08:00\" (as 'from')");
+            err(rp + "/to", "must be a weekly time like \"mon 08:00\" (as \"from\")");
             continue;
           }
           w = {*a, *b, true};
         } else if (auto a2 = parseClock(*from); a2 && *a2 < 24 * 60) {
           auto b = parseClock(*to);
           if (!b) {
-            err(rp + "/to", "must be a time of day like \"08:00\" (as 'from')");
+            err(rp + "/to", "must be a time of day like \"08:00\" (as \"from\")");
             continue;
           }
           w = {*a2, *b == 24 * 60 ? 0 : *b, false};
@@ -459,16 +426,16 @@ void Parser::layer(const json& lj, const std::string& p, Schedule& s) {
           err(rp + "/from", "must be \"HH:MM\" (daily) or \"ddd HH:MM\" (weekly, mon..sun)");
           continue;
         }
-        if (w.fromMin == w.toMin) err(rp, "empty window: 'from' equals 'to'");
+        if (w.fromMin == w.toMin) err(rp, "empty window: \"from\" equals \"to\"");
         else l.windows.push_back(w);
       }
   }
   if (auto h = str(lj, "holidays", p, false)) {
     if (*h == "include") l.holidays = 1;
     else if (*h == "exclude") l.holidays = -1;
-    else if (*h != "ignore") err(p + "/holidays", "must be one of include, exclude, ignore");
+    else if (*h != "ignore") err(p + "/holidays", "must be one of \"include\", \"exclude\", \"ignore\"");
     if (l.holidays != 0 && !scheduleHasRegion_)
-      err(p + "/holidays", "the schedule names no holiday region ('holidays')");
+      err(p + "/holidays", "the schedule names no holiday region (\"holidays\")");
   }
   s.layers.push_back(std::move(l));
 }
@@ -481,7 +448,7 @@ void Parser::routes(const json& j) {
     const std::string p = "/team/routes/" + policy::pointerToken(it.key());
     Route r;
     r.id = it.key();
-    if (!validId(r.id)) err(p, "invalid route id '" + r.id + "'");
+    if (!validId(r.id)) err(p, "invalid route id \"" + r.id + "\"");
     if (!it.value().is_array() || it.value().empty()) {
       err(p, "must be a non-empty array of levels");
       continue;
@@ -501,17 +468,17 @@ void Parser::routes(const json& j) {
       }
       localized(lj, "name", lp, false, l.name);
       const int kinds = lj.contains("schedule") + lj.contains("role") + lj.contains("members");
-      if (kinds != 1) err(lp, "needs exactly one of 'schedule', 'role', 'members'");
+      if (kinds != 1) err(lp, "needs exactly one of \"schedule\", \"role\", \"members\"");
       if (auto sid = str(lj, "schedule", lp, false)) {
         l.kind = TargetKind::kSchedule;
         for (size_t k = 0; k < t_.schedules.size(); ++k)
           if (t_.schedules[k].id == *sid) l.schedule = static_cast<int>(k);
-        if (l.schedule < 0) err(lp + "/schedule", "unknown schedule '" + *sid + "'");
+        if (l.schedule < 0) err(lp + "/schedule", "unknown schedule \"" + *sid + "\"");
       }
       if (auto role = str(lj, "role", lp, false)) {
         l.kind = TargetKind::kRole;
         l.role = *role;
-        if (!t_.roles.count(*role)) err(lp + "/role", "unknown role '" + *role + "'");
+        if (!t_.roles.count(*role)) err(lp + "/role", "unknown role \"" + *role + "\"");
       }
       if (lj.contains("members")) {
         l.kind = TargetKind::kMembers;
@@ -519,13 +486,13 @@ void Parser::routes(const json& j) {
         if (names.empty()) err(lp + "/members", "must name at least one member");
         for (size_t k = 0; k < names.size(); ++k) {
           auto mi = t_.memberIndex.find(names[k]);
-          if (mi == t_.memberIndex.end()) err(lp + "/members/" + std::to_string(k), "unknown member '" + names[k] + "'");
+          if (mi == t_.memberIndex.end()) err(lp + "/members/" + std::to_string(k), "unknown member \"" + names[k] + "\"");
           else l.members.push_back(mi->second);
         }
       }
       if (auto ms = str(lj, "min_severity", lp, false)) {
         l.minSeverity = severityOf(*ms);
-        if (l.minSeverity < kInfo) err(lp + "/min_severity", "must be one of info, warn, block");
+        if (l.minSeverity < kInfo) err(lp + "/min_severity", "must be one of \"info\", \"warn\", \"block\"");
       }
       const json* wm = field(lj, "within_minutes", lp, true);
       if (wm && (!wm->is_number_integer() || wm->get<int>() < 1 || wm->get<int>() > 10080))
@@ -535,14 +502,14 @@ void Parser::routes(const json& j) {
       if (l.channels.empty() && lj.contains("channels")) err(lp + "/channels", "must name at least one channel");
       for (size_t k = 0; k < l.channels.size(); ++k)
         if (l.channels[k] != "phone" && l.channels[k] != "email" && l.channels[k] != "chat")
-          err(lp + "/channels/" + std::to_string(k), "must be one of phone, email, chat");
+          err(lp + "/channels/" + std::to_string(k), "must be one of \"phone\", \"email\", \"chat\"");
       if (const json* mg = field(lj, "management", lp, false)) {
         if (!mg->is_boolean()) err(lp + "/management", "must be true or false");
         else l.management = mg->get<bool>();
       }
       if (auto n = str(lj, "notify", lp, false)) {
         if (*n == "now") l.notifyNow = true;
-        else if (*n != "after_previous") err(lp + "/notify", "must be one of now, after_previous");
+        else if (*n != "after_previous") err(lp + "/notify", "must be one of \"now\", \"after_previous\"");
       }
       r.levels.push_back(std::move(l));
     }
@@ -556,10 +523,10 @@ void Parser::categoryRefs(const json& categories) {
   for (const auto& [id, role] : t_.roles) {
     for (const auto& [cat, sev] : role.competencies)
       if (!categories.contains(cat))
-        err("/team/roles/" + policy::pointerToken(id) + "/competencies/" + policy::pointerToken(cat), "unknown category '" + cat + "'");
+        err("/team/roles/" + policy::pointerToken(id) + "/competencies/" + policy::pointerToken(cat), "unknown category \"" + cat + "\"");
     for (const auto& [cat, lim] : role.limits)
       if (!categories.contains(cat))
-        err("/team/roles/" + policy::pointerToken(id) + "/limits/" + policy::pointerToken(cat), "unknown category '" + cat + "'");
+        err("/team/roles/" + policy::pointerToken(id) + "/limits/" + policy::pointerToken(cat), "unknown category \"" + cat + "\"");
   }
   for (auto it = categories.begin(); it != categories.end(); ++it) {
     if (!it.value().is_object()) continue;
@@ -568,7 +535,7 @@ void Parser::categoryRefs(const json& categories) {
     if (e == it.value().end() || !e->is_string()) continue;
     const std::string route = e->get<std::string>();
     if (!t_.routes.count(route))
-      err("/categories/" + policy::pointerToken(it.key()) + "/escalation", "unknown route '" + route + "' (team.routes)");
+      err("/categories/" + policy::pointerToken(it.key()) + "/escalation", "unknown route \"" + route + "\" (team.routes)");
     else
       t_.categoryRoute[it.key()] = route;
   }

@@ -10,11 +10,6 @@ const char* severityName(Severity s) {
   }
 }
 
-const char* kindName(RuleKind k) {
-  static const char* const kNames[] = {"terms", "substitution", "cooccurrence", "pattern", "detector", "metric", "required", "classifier"};
-  return kNames[int(k)];
-}
-
 nlohmann::json Localized::toJson() const {
   nlohmann::json j = nlohmann::json::object();
   if (!en.empty()) j["en"] = en;
@@ -29,7 +24,7 @@ size_t Policy::memoryBytes() const {
   for (const Rule& r : rules) {
     for (const auto& ex : r.flag) n += ex.text.capacity() * 2 + ex.display.capacity();
     for (const auto& ex : r.pass) n += ex.text.capacity() * 2 + ex.display.capacity();
-    n += r.itemReplacements.capacity() * sizeof(Replacements);
+    if (r.settings) n += r.settings->memoryBytes();
   }
   return n;
 }

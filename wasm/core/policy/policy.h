@@ -13,8 +13,11 @@
 
 #include "classify/features.h"
 #include "classify/model.h"
+
 #include "detect/detectors.h"
 #include "match/aho_corasick.h"
+#include "policy/contact_points.h"
+#include "rules/kind.h"
 #include "text/views.h"
 
 namespace rg::esc {
@@ -24,13 +27,10 @@ struct Team;
 namespace rg {
 
 enum class Severity : uint8_t { Info, Warn, Block };
-enum class RuleKind : uint8_t { Terms, Substitution, Cooccurrence, Pattern, Detector, Metric, Required, Classifier };
 enum class MatchMode : uint8_t { Word, Prefix, Suffix, Substring };
-enum class MetricKind : uint8_t { Length, CapsRatio, ExclamationRun };
 enum AppliesTo : uint8_t { kReply = 1, kIncoming = 2, kBoth = 3 };
 
 const char* severityName(Severity s);
-const char* kindName(RuleKind k);
 
 // Text in English and/or German; a missing language falls back to the other.
 struct Localized {
@@ -47,7 +47,18 @@ using Replacements = std::vector<Localized>;
 
 struct Regex {
   std::shared_ptr<const icu::RegexPattern> pattern;  // compiled once; a matcher per check
+  // Literal prefilter (policy/literal_prefilter.h): clauses of literal ids into
+  // Policy::literals, all of which need one present literal; empty: always run.
+  std::vector<std::vector<int32_t>> require;
   bool present() const { return pattern != nullptr; }
+};
+
+// The literals of all patterns' prefilters, found in one pass per text. Ids: key << 1 | folded;
+// kDigitLiteral stands for "any decimal digit".
+struct PatternLiterals {
+  static constexpr int32_t kDigitLiteral = -1;
+  match::AhoCorasick exact, folded;  // folded: keys and text case-folded (full folding)
+  bool empty() const { return exact.empty() && folded.empty(); }
 };
 
 struct Example {
@@ -58,23 +69,10 @@ struct Example {
   std::string platform;
 };
 
-// The second matcher of a cooccurrence rule, or its trigger: terms (in an automaton) or a regex.
-struct CoMatcher {
-  bool isTerms = false;
-  Regex regex;
-};
-
-// One label of a classifier rule: the category it reports, at which probability, how severely.
-struct ClassLabel {
-  std::string category;  // a declared category and a label of the model
-  int label = -1;        // index into the model's labels
-  double threshold = 0.5;
-  Severity severity = Severity::Warn;
-};
-
+// The fields every rule has; what its kind adds is in `settings` (typed by the kind, rules/kinds/).
 struct Rule {
   std::string id;
-  RuleKind kind = RuleKind::Terms;
+  const rules::Kind* kind = nullptr;
   std::string category;
   Severity severity = Severity::Warn;
   Localized message, suggestion;
@@ -82,40 +80,7 @@ struct Rule {
   uint8_t appliesTo = kReply;
   bool enabled = true;
   std::vector<Example> flag, pass;
-
-  // terms / substitution: the view kind the terms are matched in and their replacements
-  text::ViewKind view = 0;
-  Replacements replacements;                // rule-level (terms, pattern)
-  std::vector<Replacements> itemReplacements;  // per term (terms) or per pair (substitution)
-
-  // cooccurrence
-  CoMatcher trigger, other;
-  bool needsOther = true;  // requires (true): `other` must be present; forbids (false): must be absent
-
-  // pattern / required
-  Regex regex;
-  uint32_t minLength = 0;
-
-  // detector
-  detect::Kind detector = detect::Kind::Email;
-  double minConfidence = 0;
-  std::vector<std::string> allowDomains;  // lower-case
-
-  // metric
-  MetricKind metric = MetricKind::Length;
-  double max = 0;
-  std::map<std::string, double> platforms;
-  uint32_t minLetters = 12;
-
-  // classifier (classify/): a model of the bundle's /models and the labels it reports
-  std::string modelId;
-  std::shared_ptr<const classify::Model> model;
-  std::vector<ClassLabel> labels;
-
-  double limitFor(const std::string& platform) const {
-    auto it = platforms.find(platform);
-    return it == platforms.end() ? max : it->second;
-  }
+  std::shared_ptr<const rules::Settings> settings;
 };
 
 // What an occurrence of a key in an automaton means.
@@ -145,6 +110,8 @@ class Policy {
   std::vector<Rule> rules;
   std::vector<Automaton> automata;  // one per view kind in use
   std::shared_ptr<const esc::Team> team;
+  policy::ContactPoints contacts;  // the company's own, never personal data
+  PatternLiterals literals;        // prefilters of every pattern
   std::unique_ptr<icu::BreakIterator> wordBreak;   // cloned per check that needs a boundary
   std::map<std::string, std::shared_ptr<const classify::Model>> models;  // /models, by id
   classify::Breakers classifierBreaks;  // word + sentence breaks, when a classifier rule exists

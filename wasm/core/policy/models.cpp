@@ -1,4 +1,4 @@
-#include "classifier_rule.h"
+#include "models.h"
 
 #include <algorithm>
 
@@ -81,57 +81,6 @@ void parseModels(const json& v, const BundleFiles& files, ModelMap& out, std::ve
     auto model = classify::Model::load(bytes, why);
     if (!model) { err(where, "the model " + why); continue; }
     out[it.key()] = std::move(model);
-  }
-}
-
-void parseClassifierRule(const json& v, const std::string& ptr, const json& categories, const ModelMap& models, Rule& r,
-                         std::vector<BundleError>& errors) {
-  auto err = [&](const std::string& p, std::string m) { errors.push_back({p, std::move(m)}); };
-  auto mv = v.find("model");
-  if (mv == v.end()) err(at(ptr, "model"), "missing required key \"model\"");
-  else if (!mv->is_string()) err(at(ptr, "model"), "must be a model id from /models");
-  else {
-    r.modelId = mv->get<std::string>();
-    auto m = models.find(r.modelId);
-    if (m == models.end()) err(at(ptr, "model"), "model " + qt(r.modelId) + " is not declared in /models (or could not be loaded)");
-    else r.model = m->second;
-  }
-  auto lv = v.find("labels");
-  const std::string lp = at(ptr, "labels");
-  if (lv == v.end()) return err(lp, "missing required key \"labels\"");
-  if (!lv->is_object() || lv->empty()) return err(lp, "must be an object of categories with their thresholds");
-  for (auto it = lv->begin(); it != lv->end(); ++it) {
-    const std::string cp = at(lp, it.key());
-    ClassLabel l;
-    l.category = it.key();
-    l.severity = r.severity;
-    if (!categories.is_object() || !categories.contains(l.category))
-      err(cp, "category " + qt(l.category) + " is not declared in /categories");
-    else if (r.model && (l.label = r.model->labelIndex(l.category)) < 0)
-      err(cp, "model " + qt(r.modelId) + " has no label " + qt(l.category));
-    const json* th = &it.value();
-    if (it.value().is_object()) {
-      for (auto k = it.value().begin(); k != it.value().end(); ++k)
-        if (k.key() != "threshold" && k.key() != "severity") err(at(cp, k.key()), "unknown key " + qt(k.key()));
-      auto s = it.value().find("severity");
-      if (s != it.value().end()) {
-        const std::string sv = s->is_string() ? s->get<std::string>() : "";
-        if (sv == "info") l.severity = Severity::Info;
-        else if (sv == "warn") l.severity = Severity::Warn;
-        else if (sv == "block") l.severity = Severity::Block;
-        else err(at(cp, "severity"), "must be one of \"info\", \"warn\", \"block\"");
-      }
-      auto t = it.value().find("threshold");
-      if (t == it.value().end()) { err(at(cp, "threshold"), "missing required key \"threshold\""); continue; }
-      th = &*t;
-    }
-    const std::string tp = it.value().is_object() ? at(cp, "threshold") : cp;
-    if (!th->is_number() || !(th->get<double>() > 0 && th->get<double>() <= 1)) {
-      err(tp, "must be a probability above 0 and at most 1");
-      continue;
-    }
-    l.threshold = th->get<double>();
-    r.labels.push_back(std::move(l));
   }
 }
 

@@ -1,0 +1,69 @@
+// The company's own contact points are never personal data: declared once in the bundle, they are
+// not reported by detector or pattern rules, in any usual spelling; other numbers and addresses are.
+#include "engine_test_util.h"
+
+using namespace rgtest;
+
+namespace {
+
+json contactBundle() {
+  json b = bundleWith({rule("phone", "detector", {{"detector", "phone"}, {"category", "pii"}}),
+                       rule("email", "detector", {{"detector", "email"}, {"category", "pii"}}),
+                       rule("url", "detector", {{"detector", "url"}, {"category", "pii"}}),
+                       rule("handle", "detector", {{"detector", "handle"}, {"category", "pii"}}),
+                       rule("phone-re", "pattern", {{"pattern", "\\+?\\d[\\d ()/-]{6,}\\d"}, {"category", "pii"}})});
+  b["contact_points"] = {{"phones", {"+49 30 1234 5678", "+44 20 7946 0000"}},
+                         {"emails", {"Presse@Beispiel-Firma.de"}},
+                         {"domains", {"example.com"}},
+                         {"handles", {"@ExampleSupport"}},
+                         {"role_mailboxes", {"support", "kundenservice"}}};
+  return b;
+}
+
+std::vector<std::string> rulesFound(const json& result) {
+  std::vector<std::string> out;
+  for (const json& f : result["findings"]) out.push_back(f["rule"].get<std::string>() + ":" + f["text"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("contact points: the hotline in every spelling is not a phone finding", "[engine][contacts]") {
+  auto p = load(contactBundle());
+  for (const char* text : {"Rufen Sie uns an: +49 30 1234 5678.", "Unsere Hotline: 030 1234 5678", "Hotline 0049 30 12345678",
+                           "Hotline: +49 (0)30 1234-5678", "Call us on 020 7946 0000 any time.", "+44 20 7946 0000"}) {
+    INFO(text);
+    CHECK(rulesFound(check(*p, text)).empty());
+  }
+  // A customer's number, and a number that only shares the end of the hotline, are still reported.
+  CHECK(rulesFound(check(*p, "Wir rufen Sie unter 0171 2345678 an.")) ==
+        std::vector<std::string>{"phone:0171 2345678", "phone-re:0171 2345678"});
+  CHECK(!rulesFound(check(*p, "Call 0171 1234 5678")).empty());
+}
+
+TEST_CASE("contact points: own addresses, domains, role mailboxes and handles", "[engine][contacts]") {
+  auto p = load(contactBundle());
+  CHECK(rulesFound(check(*p, "Schreiben Sie an presse@beispiel-firma.de")).empty());
+  CHECK(rulesFound(check(*p, "Mail jana@example.com or visit https://www.example.com/help")).empty());
+  CHECK(rulesFound(check(*p, "Write to support@anywhere.org or kundenservice@shop.de")).empty());
+  CHECK(rulesFound(check(*p, "DM us at @examplesupport")).empty());
+  CHECK(rulesFound(check(*p, "Die Bestätigung ging an jana.schulz87@gmail.com.")) ==
+        std::vector<std::string>{"email:jana.schulz87@gmail.com"});
+  CHECK(rulesFound(check(*p, "Schreiben Sie an info@beispiel-firma.de")) ==
+        std::vector<std::string>{"email:info@beispiel-firma.de"});  // only the declared address of that domain
+  CHECK(rulesFound(check(*p, "Ask @JanaS87 please")) == std::vector<std::string>{"handle:@JanaS87"});
+  CHECK(rulesFound(check(*p, "see https://evil-example.com/x")) == std::vector<std::string>{"url:https://evil-example.com/x"});
+}
+
+TEST_CASE("contact points: malformed declarations are errors with pointers", "[engine][contacts]") {
+  json b = contactBundle();
+  b["contact_points"] = {{"phones", {"030 1234"}}, {"emails", {"nobody"}}, {"domains", {"a b"}},
+                         {"handles", {"x"}}, {"role_mailboxes", {"a@b"}}, {"fax", {"1"}}};
+  auto errs = errorsOf(b.dump());
+  CHECK(hasError(errs, "/contact_points/phones/0", "international number"));
+  CHECK(hasError(errs, "/contact_points/emails/0", "e-mail address"));
+  CHECK(hasError(errs, "/contact_points/domains/0", "domain name"));
+  CHECK(hasError(errs, "/contact_points/handles/0", "handle"));
+  CHECK(hasError(errs, "/contact_points/role_mailboxes/0", "before \"@\""));
+  CHECK(hasError(errs, "/contact_points/fax", "unknown key \"fax\""));
+}

@@ -1,0 +1,70 @@
+// What a rule kind's check sees of one text: the text, the automaton occurrences of its rule, the
+// bundle's allow list, and where its findings and warnings go.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker.h"
+#include "cover_index.h"
+#include "regex_run.h"
+
+namespace rg::eval {
+
+// One occurrence of an automaton key (term, exception, context word ...) in the text.
+struct Occurrence {
+  uint32_t rule;
+  Role role;
+  uint32_t item;
+  text::Span span;
+  bool obfuscated;
+};
+
+class CheckContext {
+ public:
+  CheckContext(const Policy& p, std::u16string_view t, uint8_t source, const std::string& platform, Outcome& out,
+               const CoverIndex& allow, RegexBudget& budget)
+      : policy(p), text(t), source(source), platform(platform), out_(out), allow_(allow), budget_(budget) {}
+
+  const Policy& policy;
+  std::u16string_view text;
+  uint8_t source;
+  const std::string& platform;
+  uint32_t rule = 0;                        // the rule being checked
+  std::span<const Occurrence> occurrences;  // its automaton occurrences (any order)
+
+  // Spans of this rule's occurrences with `role`.
+  void spans(Role role, std::vector<text::Span>& out) const {
+    out.clear();
+    for (const Occurrence& o : occurrences)
+      if (o.role == role) out.push_back(o.span);
+  }
+  bool allowed(const text::Span& s) const { return allow_.covers(s); }
+  // The span's text is one of the company's own contact points (never personal data).
+  bool ownContact(const text::Span& s) const { return policy.contacts.covers(text.substr(s.begin, s.end - s.begin)); }
+  void emit(text::Span s, double confidence = 1.0, const Replacements* replacements = nullptr) {
+    out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements, s.begin, s.end});
+  }
+  // A classifier finding: its own category, severity and weighty words (never merged with others).
+  void emitClassified(text::Span s, double confidence, Detail d) {
+    out_.findings.push_back({rule, s.begin, s.end, confidence, source, nullptr, s.begin, s.end, uint32_t(out_.details.size())});
+    out_.details.push_back(std::move(d));
+  }
+  // Runs a pattern within its bounds and the check's budget (regex_run.h). Warns when a bound was
+  // hit; returns false when the pattern could not run (no matches to use).
+  bool find(const Regex& re, std::vector<text::Span>& out, bool firstOnly = false);
+
+ private:
+  // Whether the regex's literal prefilter holds on this text (scanned once, on first use).
+  bool mayMatch(const Regex& re);
+
+  Outcome& out_;
+  const CoverIndex& allow_;
+  bool literalsScanned_ = false, digit_ = false;
+  std::vector<uint8_t> exact_, folded_;
+  RegexBudget& budget_;
+};
+
+}  // namespace rg::eval

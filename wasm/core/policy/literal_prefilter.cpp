@@ -1,0 +1,279 @@
+#include "literal_prefilter.h"
+
+#include <algorithm>
+
+#include <unicode/regex.h>
+#include <unicode/ustring.h>
+
+namespace rg::policy {
+namespace {
+
+constexpr size_t kMaxAlternatives = 48;
+
+struct Req {
+  std::vector<Clause> clauses;
+};
+
+bool isLetterOrDigit(char16_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+size_t weight(const Literal& l) { return l.digit ? 1 : l.text.size(); }
+
+// Higher is better: a long shortest alternative, then few alternatives.
+std::pair<size_t, size_t> score(const Clause& c) {
+  size_t m = SIZE_MAX;
+  for (const Literal& l : c) m = std::min(m, weight(l));
+  return {c.empty() ? 0 : m, SIZE_MAX - c.size()};
+}
+
+const Clause* best(const Req& r) {
+  const Clause* b = nullptr;
+  for (const Clause& c : r.clauses)
+    if (!b || score(c) > score(*b)) b = &c;
+  return b;
+}
+
+class Parser {
+ public:
+  Parser(std::u16string_view s, bool ci) : s_(s), ci_(ci) {}
+  bool failed = false;
+  bool done() const { return i_ == s_.size(); }
+
+  // alternation := concat ('|' concat)*
+  Req alternation() {
+    std::vector<Req> alts{concat()};
+    while (i_ < s_.size() && s_[i_] == u'|') {
+      ++i_;
+      alts.push_back(concat());
+    }
+    if (alts.size() == 1) return std::move(alts[0]);
+    Clause merged;
+    for (const Req& a : alts) {
+      const Clause* b = best(a);
+      if (!b) return {};  // one branch requires nothing: neither does the alternation
+      for (const Literal& l : *b)
+        if (std::find(merged.begin(), merged.end(), l) == merged.end()) merged.push_back(l);
+    }
+    if (merged.size() > kMaxAlternatives) return {};
+    return {{merged}};
+  }
+
+ private:
+  std::u16string_view s_;
+  size_t i_ = 0;
+  bool ci_;
+
+  Literal lit(std::u16string t) {
+    if (ci_) {
+      UErrorCode st = U_ZERO_ERROR;
+      std::u16string f(t.size() * 3 + 4, u'\0');
+      int32_t n = u_strFoldCase(reinterpret_cast<UChar*>(f.data()), int32_t(f.size()),
+                                reinterpret_cast<const UChar*>(t.data()), int32_t(t.size()), U_FOLD_CASE_DEFAULT, &st);
+      if (U_FAILURE(st)) failed = true;
+      f.resize(size_t(std::max(n, 0)));
+      t = f;
+    }
+    return {t, false};
+  }
+
+  // concat := (atom quantifier?)*; adjacent single literal characters join into one literal.
+  Req concat() {
+    Req out;
+    std::u16string run;
+    auto flush = [&] {
+      if (!run.empty()) out.clauses.push_back({lit(run)});
+      run.clear();
+    };
+    while (i_ < s_.size() && s_[i_] != u'|' && s_[i_] != u')' && !failed) {
+      std::u16string single;  // the atom is this one literal character
+      Req atom = this->atom(single);
+      size_t qmin = 1;
+      bool quantified = quantifier(qmin);
+      if (!single.empty() && !quantified) {
+        run += single;
+        continue;
+      }
+      flush();
+      if (!single.empty()) atom.clauses.push_back({lit(single)});
+      if (qmin == 0) continue;
+      for (Clause& c : atom.clauses) out.clauses.push_back(std::move(c));
+    }
+    flush();
+    return out;
+  }
+
+  // Reads ?, *, +, {n}, {n,}, {n,m} with lazy/possessive suffix; qmin = the minimum repetitions.
+  bool quantifier(size_t& qmin) {
+    if (i_ >= s_.size()) return false;
+    char16_t c = s_[i_];
+    if (c == u'?' || c == u'*') qmin = 0;
+    else if (c == u'+') qmin = 1;
+    else if (c == u'{') {
+      size_t j = i_ + 1, n = 0;
+      bool digits = false;
+      while (j < s_.size() && s_[j] >= u'0' && s_[j] <= u'9') n = n * 10 + size_t(s_[j++] - u'0'), digits = true;
+      if (!digits) return false;
+      while (j < s_.size() && s_[j] != u'}') ++j;
+      if (j >= s_.size()) return failed = true, false;
+      qmin = n;
+      i_ = j;
+    } else {
+      return false;
+    }
+    ++i_;
+    if (i_ < s_.size() && (s_[i_] == u'?' || s_[i_] == u'+')) ++i_;
+    return true;
+  }
+
+  Req atom(std::u16string& single) {
+    const char16_t c = s_[i_];
+    if (c == u'(') return group();
+    if (c == u'[') return charClass();
+    if (c == u'\\') return escape(single);
+    ++i_;
+    if (c == u'.' || c == u'^' || c == u'$') return {};
+    if (c == u'*' || c == u'+' || c == u'?' || c == u'{') return failed = true, Req{};  // malformed for us
+    if (U16_IS_LEAD(c) && i_ < s_.size() && U16_IS_TRAIL(s_[i_])) {
+      single = std::u16string{c, s_[i_++]};
+      return {};
+    }
+    single = std::u16string(1, c);
+    return {};
+  }
+
+  Req group() {
+    ++i_;  // '('
+    bool require = true;
+    if (i_ < s_.size() && s_[i_] == u'?') {
+      ++i_;
+      if (i_ >= s_.size()) return failed = true, Req{};
+      const char16_t k = s_[i_];
+      if (k == u':' || k == u'>' || k == u'=') {
+        ++i_;
+      } else if (k == u'!') {
+        ++i_;
+        require = false;
+      } else if (k == u'<' && i_ + 1 < s_.size() && (s_[i_ + 1] == u'=' || s_[i_ + 1] == u'!')) {
+        require = s_[i_ + 1] == u'=';
+        i_ += 2;
+      } else if (k == u'#') {
+        while (i_ < s_.size() && s_[i_] != u')') ++i_;
+        if (i_ < s_.size()) ++i_;
+        return {};
+      } else {
+        // Named groups and inline flags: flags other than "i" change what we read; give up.
+        size_t j = i_;
+        bool onlyI = true;
+        while (j < s_.size() && s_[j] != u')' && s_[j] != u':') {
+          if (s_[j] != u'i' && s_[j] != u'-') onlyI = false;
+          ++j;
+        }
+        if (!onlyI || j >= s_.size() || s_.substr(i_, j - i_).find(u'-') != std::u16string_view::npos) return failed = true, Req{};
+        ci_ = true;  // (?i) or (?i:...): case-insensitive from here on (conservatively for all)
+        if (s_[j] == u')') {
+          i_ = j + 1;
+          return {};
+        }
+        i_ = j + 1;
+      }
+    }
+    Req inner = alternation();
+    if (i_ >= s_.size() || s_[i_] != u')') return failed = true, Req{};
+    ++i_;
+    return require ? inner : Req{};
+  }
+
+  Req charClass() {
+    // Only simple lists of literal characters ("[£$€]", "[*#]") and [0-9] become requirements.
+    size_t j = i_ + 1;
+    int depth = 1;
+    bool simple = j < s_.size() && s_[j] != u'^';
+    Clause alts;
+    if (s_.substr(j, 4) == u"0-9]") {
+      i_ = j + 4;
+      return {{Clause{Literal{u"", true}}}};
+    }
+    for (; j < s_.size(); ++j) {
+      const char16_t c = s_[j];
+      if (c == u'\\') {
+        if (j + 1 < s_.size() && !isLetterOrDigit(s_[j + 1])) alts.push_back(lit(std::u16string(1, s_[j + 1])));
+        else simple = false;
+        ++j;
+        continue;
+      }
+      if (c == u'[') { ++depth; simple = false; continue; }
+      if (c == u']' && --depth == 0) break;
+      if (c == u'-' || c == u'&' || U16_IS_SURROGATE(c)) simple = false;
+      else alts.push_back(lit(std::u16string(1, c)));
+    }
+    if (j >= s_.size()) return failed = true, Req{};
+    i_ = j + 1;
+    if (!simple || alts.empty() || alts.size() > 8) return {};
+    return {{alts}};
+  }
+
+  Req escape(std::u16string& single) {
+    if (i_ + 1 >= s_.size()) return failed = true, Req{};
+    const char16_t e = s_[i_ + 1];
+    if (e == u'Q') {  // \Q...\E: literal text
+      size_t end = s_.find(u"\\E", i_ + 2);
+      std::u16string_view body = s_.substr(i_ + 2, end == std::u16string_view::npos ? std::u16string_view::npos : end - i_ - 2);
+      i_ = end == std::u16string_view::npos ? s_.size() : end + 2;
+      if (body.empty()) return {};
+      // The last character may carry a quantifier: keep it apart.
+      if (body.size() > 1) {
+        single = std::u16string(body.substr(body.size() - 1));
+        return {{Clause{lit(std::u16string(body.substr(0, body.size() - 1)))}}};
+      }
+      single = std::u16string(body);
+      return {};
+    }
+    if (e == u'd') {
+      i_ += 2;
+      return {{Clause{Literal{u"", true}}}};
+    }
+    if (e == u'p' || e == u'P' || e == u'N' || e == u'x' || e == u'u' || e == u'U') {
+      i_ += 2;
+      if (i_ < s_.size() && s_[i_] == u'{') {
+        size_t end = s_.find(u'}', i_);
+        i_ = end == std::u16string_view::npos ? s_.size() : end + 1;
+      } else if (e == u'u') {
+        i_ += 4;
+      } else if (e == u'U') {
+        i_ += 8;
+      } else if (e == u'x') {
+        i_ += 2;
+      } else {
+        failed = true;
+      }
+      i_ = std::min(i_, s_.size());
+      return {};
+    }
+    i_ += 2;
+    if (isLetterOrDigit(e)) return {};  // classes, anchors, back references, control escapes
+    single = std::u16string(1, e);
+    return {};
+  }
+};
+
+}  // namespace
+
+PatternRequirement requirementOf(std::u16string_view pattern, uint32_t flags) {
+  PatternRequirement out;
+  out.caseInsensitive = (flags & UREGEX_CASE_INSENSITIVE) != 0;
+  if (flags & (UREGEX_COMMENTS | UREGEX_LITERAL)) return out;  // whitespace and comments: not read here
+  Parser p(pattern, out.caseInsensitive);
+  Req r = p.alternation();
+  if (p.failed || !p.done()) return out;
+  // Inline (?i) anywhere: fold the literals as well (re-read case-insensitively).
+  if (!out.caseInsensitive && pattern.find(u"(?i") != std::u16string_view::npos) {
+    Parser q(pattern, true);
+    r = q.alternation();
+    if (q.failed || !q.done()) return out;
+    out.caseInsensitive = true;
+  }
+  for (Clause& c : r.clauses)
+    if (!c.empty() && c.size() <= kMaxAlternatives) out.clauses.push_back(std::move(c));
+  return out;
+}
+
+}  // namespace rg::policy

@@ -1,0 +1,111 @@
+// kind "detector": personal data found by a built-in detector (detect/), its confidence raised by
+// a context word nearby; e-mail and URL hits of allowed domains and the company's own contact
+// points are not reported.
+#include <algorithm>
+#include <cmath>
+
+#include "check/context.h"
+#include "detect/detectors.h"
+#include "policy/rule_compiler.h"
+#include "rules/kind.h"
+#include "text/utf.h"
+
+namespace rg::rules {
+namespace {
+
+using nlohmann::json;
+using policy::Validator;
+
+struct DetectorSettings : Settings {
+  detect::Kind detector = detect::Kind::Email;
+  double minConfidence = 0;
+  std::vector<std::string> allowDomains;  // lower-case
+  size_t memoryBytes() const override { return sizeof(*this) + allowDomains.capacity() * sizeof(std::string); }
+};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; });
+  return s;
+}
+
+std::string domainOf(std::u16string_view hit, detect::Kind kind) {
+  std::string s = lower(text::toUtf8(hit));
+  if (kind == detect::Kind::Email) {
+    auto at = s.rfind('@');
+    return at == std::string::npos ? s : s.substr(at + 1);
+  }
+  auto scheme = s.find("://");
+  if (scheme != std::string::npos) s = s.substr(scheme + 3);
+  s = s.substr(0, s.find_first_of("/?#:"));
+  if (auto at = s.rfind('@'); at != std::string::npos) s = s.substr(at + 1);
+  return s;
+}
+
+bool domainAllowed(const std::string& domain, const std::vector<std::string>& allowed) {
+  for (const std::string& d : allowed) {
+    if (domain == d) return true;
+    if (domain.size() > d.size() && domain.compare(domain.size() - d.size(), d.size(), d) == 0 &&
+        domain[domain.size() - d.size() - 1] == '.')
+      return true;
+  }
+  return false;
+}
+
+std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr, policy::RuleCompiler& c) {
+  auto s = std::make_shared<DetectorSettings>();
+  std::string name;
+  const std::string dp = Validator::at(ptr, "detector");
+  if (const json* d = c.v.field(rule, "detector", ptr, true); d && c.v.string(*d, dp, name)) {
+    if (auto k = detect::kindFromName(name)) s->detector = *k;
+    else c.v.err(dp, "unknown detector " + Validator::quoted(name) + " (email, phone, iban, card, url, handle)");
+  }
+  if (const json* ctx = c.v.field(rule, "context", ptr, false))
+    c.termList(*ctx, Validator::at(ptr, "context"), 0, MatchMode::Prefix, Role::Context, nullptr, 0, false);
+  if (const json* m = c.v.field(rule, "min_confidence", ptr, false))
+    c.v.number(*m, Validator::at(ptr, "min_confidence"), 0, 1, s->minConfidence);
+  const std::string ap = Validator::at(ptr, "allow_domains");
+  if (const json* ad = c.v.field(rule, "allow_domains", ptr, false); ad && c.v.array(*ad, ap)) {
+    if (!name.empty() && name != "email" && name != "url") c.v.err(ap, "only applies to the email and url detectors");
+    for (size_t i = 0; i < ad->size(); ++i) {
+      std::string d;
+      if (!c.v.string((*ad)[i], Validator::at(ap, i), d, true, 253)) continue;
+      d = lower(d);
+      if (d.find_first_of(" /@") != std::string::npos) c.v.err(Validator::at(ap, i), "must be a domain name");
+      s->allowDomains.push_back(d);
+    }
+  }
+  return s;
+}
+
+void check(const Settings& settings, eval::CheckContext& c) {
+  const auto& s = static_cast<const DetectorSettings&>(settings);
+  std::vector<detect::Hit> hits = detect::find(s.detector, c.text);
+  if (hits.empty()) return;
+  std::vector<text::Span> context;
+  c.spans(Role::Context, context);
+  for (const detect::Hit& h : hits) {
+    if (!s.allowDomains.empty() &&
+        domainAllowed(domainOf(c.text.substr(h.begin, h.end - h.begin), s.detector), s.allowDomains))
+      continue;
+    if (c.ownContact({h.begin, h.end})) continue;
+    double conf = h.confidence;
+    // A context word within 40 characters of the hit raises the confidence.
+    const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;
+    bool near = std::any_of(context.begin(), context.end(), [&](const text::Span& x) {
+      return int64_t(x.end) >= lo && int64_t(x.begin) <= hi && !(x.begin >= h.begin && x.end <= h.end);
+    });
+    if (near) conf = std::min(1.0, conf + 0.3);
+    conf = std::round(conf * 100.0) / 100.0;
+    if (conf < s.minConfidence) continue;
+    c.emit({h.begin, h.end}, conf);
+  }
+}
+
+}  // namespace
+
+const Kind& kind_detector() {
+  static const Kind k{"detector", {"detector", "context", "min_confidence", "allow_domains"}, compile, check};
+  return k;
+}
+
+}  // namespace rg::rules

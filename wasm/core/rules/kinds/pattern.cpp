@@ -1,0 +1,43 @@
+// kind "pattern": every match of an ICU regular expression, with optional replacements; a match
+// that is one of the company's own contact points is not reported.
+#include "check/context.h"
+#include "policy/rule_compiler.h"
+#include "rules/kind.h"
+
+namespace rg::rules {
+namespace {
+
+using nlohmann::json;
+using policy::Validator;
+
+struct PatternSettings : Settings {
+  Regex regex;
+  Replacements replacements;
+  size_t memoryBytes() const override { return sizeof(*this); }
+};
+
+std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr, policy::RuleCompiler& c) {
+  auto s = std::make_shared<PatternSettings>();
+  if (const json* pt = c.v.field(rule, "pattern", ptr, true))
+    s->regex = c.regex(*pt, Validator::at(ptr, "pattern"), c.v.field(rule, "flags", ptr, false), Validator::at(ptr, "flags"));
+  if (const json* rp = c.v.field(rule, "replacement", ptr, false))
+    c.v.replacements(*rp, Validator::at(ptr, "replacement"), s->replacements);
+  return s;
+}
+
+void check(const Settings& settings, eval::CheckContext& c) {
+  const auto& s = static_cast<const PatternSettings&>(settings);
+  std::vector<text::Span> matches;
+  if (!c.find(s.regex, matches)) return;
+  for (const text::Span& m : matches)
+    if (!c.ownContact(m)) c.emit(m, 1.0, s.replacements.empty() ? nullptr : &s.replacements);
+}
+
+}  // namespace
+
+const Kind& kind_pattern() {
+  static const Kind k{"pattern", {"pattern", "flags", "replacement"}, compile, check};
+  return k;
+}
+
+}  // namespace rg::rules
