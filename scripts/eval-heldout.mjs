@@ -7,7 +7,7 @@
 // change, never to tune anything). Prints figures only, never the lines.
 // Usage: node scripts/eval-heldout.mjs [--cli PATH] [--record]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const cli = argv.includes('--cli') ? argv[argv.indexOf('--cli') + 1] : join(root, 'build/native/replyguard');
-const dir = join(root, 'tests/heldout');
-const figuresPath = join(dir, 'figures.json');
+const dir = process.env.RG_HELDOUT_DIR || join(root, 'tests/heldout');
+const figuresPath = join(root, 'tests/heldout/figures.json');  // committed beside the batches
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : [];
 if (!files.length) {
   console.log('heldout: no tests/heldout/*.jsonl yet; nothing to measure');
@@ -68,6 +68,7 @@ for (const src of ['reply', 'incoming']) {
 }
 
 if (argv.includes('--record')) {
+  mkdirSync(dirname(figuresPath), { recursive: true });
   writeFileSync(figuresPath, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`\nheldout: recorded ${figuresPath}`);
   process.exit(0);

@@ -52,9 +52,9 @@ try {
   // Edit the hand-formatted bundle in place: the model's hash and each classifier rule's labels line.
   const bundlePath = join(root, 'policies/default/bundle.json');
   let text = readFileSync(bundlePath, 'utf8');
-  const before = text;
-  text = text.replace(/("default": \{"sha256": ")[0-9a-f]{64}(", "file": "default.ftz"\})/, `$1${sha256}$2`);
-  if (text === before) throw new Error(`${bundlePath}: no models.default entry to update`);
+  const entry = /("default": \{"sha256": ")[0-9a-f]{64}(", "file": "default.ftz"\})/;
+  if (!entry.test(text)) throw new Error(`${bundlePath}: no models.default entry to update`);
+  text = text.replace(entry, `$1${sha256}$2`);
   for (const [src, id] of [['reply', 'model.reply'], ['incoming', 'model.incoming']]) {
     const at = text.indexOf(`"id": "${id}"`);
     if (at < 0) throw new Error(`${bundlePath}: rule ${id} missing`);

@@ -190,7 +190,9 @@ int cmdTrain(const Argv& argv) {
     const double budget = double(sizeLimit) * 0.92 - double(trained.dim) * 256 * 4 - 16384;
     size_t cutoff = budget <= 0 ? 1000 : std::min(rows, size_t(budget / (rowBytes + 2.0)));
     if (auto c = args.value("cutoff")) cutoff = size_t(parseInteger("--cutoff", *c, 0, 100000000));
-    for (int attempt = 0; !fits && attempt < 6; ++attempt, cutoff = cutoff * 3 / 4) {
+    // fastText's product quantizer needs at least 256 rows: below that the limit cannot be met.
+    cutoff = std::max<size_t>(cutoff, 256);
+    for (int attempt = 0; !fits && attempt < 6 && cutoff >= 256; ++attempt, cutoff = cutoff * 3 / 4) {
       fasttext::FastText q;
       q.loadModel(binFile + ".bin");
       fasttext::Args qa = q.getArgs();
