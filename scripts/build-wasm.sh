@@ -4,7 +4,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib/paths.sh"
 bash "$RG_ROOT/scripts/icu-wasm/build.sh"
 bash "$RG_ROOT/scripts/snowball-wasm/build.sh"
-export RG_ICU_WASM RG_SNOWBALL_WASM
+bash "$RG_ROOT/scripts/fasttext-wasm/build.sh"
+export RG_ICU_WASM RG_SNOWBALL_WASM RG_FASTTEXT_WASM
 RG_ICU_DAT="$(rg_icu_source)/source/data/in/icudt72l.dat"
 export RG_ICU_DAT
 cd "$RG_ROOT"

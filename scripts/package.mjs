@@ -7,7 +7,7 @@
 //     --build      run `node extension/build.mjs` first (store build into --dist)
 //     --dist DIR   where chrome/ and firefox/ were built (default dist/)
 //     --out DIR    where the packages go (default: --dist)
-//     --max-bytes  size limit per store package (default 1000000); over it the script fails
+//     --max-bytes  size limit per store package (default 2000000: the classifier's model is ~1 MB); over it the script fails
 //
 // Same input, same bytes: entries are sorted (byte order), every file is copied to a staging
 // directory with a fixed time (SOURCE_DATE_EPOCH, default 2025-01-01 00:00:00 UTC) and mode 644
@@ -26,7 +26,7 @@ const flag = (f) => args.includes(f);
 const opt = (f, d) => (args.includes(f) ? args[args.indexOf(f) + 1] : d);
 const distDir = path.resolve(opt('--dist', path.join(ROOT, 'dist')));
 const outDir = path.resolve(opt('--out', distDir));
-const maxBytes = Number(opt('--max-bytes', 1_000_000));
+const maxBytes = Number(opt('--max-bytes', 2_000_000));
 const epoch = Number(process.env.SOURCE_DATE_EPOCH || Date.UTC(2025, 0, 1) / 1000);
 const fixedTime = new Date(epoch * 1000);
 

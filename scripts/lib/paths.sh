@@ -10,6 +10,11 @@ RG_ICU_WASM="$RG_CACHE/icu-$RG_ICU_VERSION-wasm-$RG_ICU_FLAGS_KEY"
 RG_SNOWBALL_VERSION=2.2.0
 RG_SNOWBALL_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/snowball-wasm/build.sh | sha256sum | cut -c1-12)
 RG_SNOWBALL_WASM="$RG_CACHE/snowball-$RG_SNOWBALL_VERSION-wasm-$RG_SNOWBALL_FLAGS_KEY"
+# fastText (text classification) for wasm, from Debian's fasttext source package.
+RG_FASTTEXT_VERSION=0.9.2
+RG_FASTTEXT_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/fasttext-wasm/CMakeLists.txt "$RG_ROOT"/scripts/fasttext-wasm/build.sh \
+  | sha256sum | cut -c1-12)
+RG_FASTTEXT_WASM="$RG_CACHE/fasttext-$RG_FASTTEXT_VERSION-wasm-$RG_FASTTEXT_FLAGS_KEY"
 RG_BUILD=${REPLYGUARD_BUILD:-$RG_ROOT/build}
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 mkdir -p "$RG_CACHE"
@@ -55,4 +60,20 @@ rg_snowball_source() {
   [ -n "$src" ] || { echo "Snowball $RG_SNOWBALL_VERSION source not found in $dir" >&2; return 1; }
   echo "$src"
 }
+
+# Prints the fastText source directory, fetching Debian's source package into the cache if needed.
+rg_fasttext_source() {
+  local dir="$RG_CACHE/fasttext-src-$RG_FASTTEXT_VERSION"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && apt-get source -qq --only-source "fasttext=$(dpkg-query -W -f='${Version}' libfasttext-dev | sed 's/+b[0-9]*$//')" >/dev/null 2>&1 \
+      || apt-get source -qq --only-source fasttext >/dev/null)
+    touch "$dir/.complete"
+  fi
+  local src
+  src=$(find "$dir" -maxdepth 1 -type d -name "fasttext-$RG_FASTTEXT_VERSION*" | head -n1)
+  [ -n "$src" ] || { echo "fastText $RG_FASTTEXT_VERSION source not found in $dir" >&2; return 1; }
+  echo "$src"
+}
+
 source "$RG_ROOT/scripts/lib/cache.sh"

@@ -1,6 +1,7 @@
 // Benchmark of the wasm core through the same JS wrapper the extension uses, with a JS reference
 // (modern-ahocorasick over the same lexicon) in the same process. Prints figures; asserts nothing.
 // Usage: node tests/bench/bench-wasm.mjs [runs]
+import { readFileSync } from 'node:fs';
 import AhoCorasick from 'modern-ahocorasick';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
 
@@ -97,6 +98,59 @@ for (const n of [100, 1000, 10000]) {
   console.log(`terms ${String(n).padStart(5)}: compile ${compileMs.toFixed(1)} ms | wasm check median ${fmt(w.median)} p95 ${fmt(w.p95)} (${findings} findings)` +
     ` | JS modern-ahocorasick terms only median ${fmt(j.median)} p95 ${fmt(j.p95)} (${jsHits} hits) | wasm/JS ${(w.median / j.median).toFixed(2)}`);
   core.freePolicy(loaded.handle);
+}
+// The default bundle: rules alone (its classifier rules removed) beside rules and model, on a
+// 2,000-character reply of ordinary customer-care sentences (one of them an insult).
+{
+  const bundle = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', import.meta.url), 'utf8'));
+  const sentences = ['Hallo Frau Meier, das tut uns leid.', 'Wir schauen uns das gerne an.',
+    'Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.', 'Thanks for your patience!',
+    'Your parcel left our warehouse yesterday and should arrive on Monday.', 'Could you restart the router once?',
+    'Honestly, only an idiot would order twice.', 'We will check whether a refund is possible.'];
+  let reply = '';
+  for (let i = 0; reply.length < 2000; i++) reply += `${sentences[i % sentences.length]} `;
+  reply = reply.slice(0, 2000);
+  const timeChecks = (handle) => {
+    for (let i = 0; i < 20; i++) core.check(handle, { reply });
+    const times = [];
+    let findings = 0;
+    for (let i = 0; i < Math.min(runs, 500); i++) {
+      const t0 = performance.now();
+      findings = core.check(handle, { reply }).findings.length;
+      times.push(performance.now() - t0);
+    }
+    return { ...stats(times), findings };
+  };
+  const hasModel = (bundle.rules || []).some((r) => r.kind === 'classifier');
+  const rulesOnly = { ...bundle, rules: bundle.rules.filter((r) => r.kind !== 'classifier') };
+  delete rulesOnly.models;
+  const r = core.loadPolicy(JSON.stringify(rulesOnly));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  const a = timeChecks(r.handle);
+  console.log(`default bundle, rules only:      2,000-char reply median ${fmt(a.median)} p95 ${fmt(a.p95)} (${a.findings} findings)`);
+  core.freePolicy(r.handle);
+  if (hasModel) {
+    const d = core.defaultPolicy();
+    if (!d.ok) throw new Error(JSON.stringify(d.errors.slice(0, 3)));
+    const b = timeChecks(d.handle);
+    console.log(`default bundle, rules and model: 2,000-char reply median ${fmt(b.median)} p95 ${fmt(b.p95)} (${b.findings} findings)`);
+    core.freePolicy(d.handle);
+  } else {
+    console.log('default bundle has no classifier rule: no rules-and-model figure');
+  }
+}
+// Cold start: a fresh module (compile + instantiate + ICU data), the default bundle with its
+// model, and the first check, as a new extension worker does it.
+{
+  const t0 = performance.now();
+  const fresh = await loadNodeCore();
+  const t1 = performance.now();
+  const d = fresh.defaultPolicy();
+  const t2 = performance.now();
+  fresh.check(d.handle, { reply: 'Danke für Ihre Geduld, wir melden uns morgen.' });
+  const t3 = performance.now();
+  console.log(`cold start to first result: ${(t3 - t0).toFixed(1)} ms (module ${(t1 - t0).toFixed(1)} ms, ` +
+    `default bundle with model ${(t2 - t1).toFixed(1)} ms, first check ${(t3 - t2).toFixed(1)} ms)`);
 }
 const mem = process.memoryUsage();
 console.log(`memory: rss ${(mem.rss / 1048576).toFixed(1)} MiB, array buffers (wasm heap) ${(mem.arrayBuffers / 1048576).toFixed(1)} MiB`);

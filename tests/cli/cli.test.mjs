@@ -336,6 +336,45 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
     });
   });
 
+  describe('train (classifier model)', () => {
+    const TINY = path.join(root, 'tests/unit/classify/fixtures/tiny-corpus.jsonl');
+    const opts = ['--dim', '8', '--bucket', '2000', '--epoch', '50', '--minn', '3', '--maxn', '4', '--word-ngrams', '1'];
+    test('trains a quantized one-vs-all model within the size limit and reports per category', () => {
+      const r = run(['train', TINY, '--out', at('tiny.ftz'), '--report', TINY, '--size-limit', '60000', '--json', ...opts]);
+      assert.equal(r.code, 0, r.err);
+      const j = JSON.parse(r.out);
+      assert.ok(statSync(at('tiny.ftz')).size <= 60000);
+      assert.ok(j.report.categories.insult.tp > 30, JSON.stringify(j.report.categories.insult));
+      assert.ok(j.report.categories.threat.recall > 0.8);
+      assert.equal(j.report.categories.clean, undefined);  // the label of clean texts is never a category
+      assert.equal(j.report.categories.insult.sweep.length, 19);
+    });
+    test('the same corpus, options and seed give the same model bytes', () => {
+      assert.equal(run(['train', TINY, '--out', at('a.ftz'), '--size-limit', '60000', ...opts]).code, 0);
+      assert.equal(run(['train', TINY, '--out', at('b.ftz'), '--size-limit', '60000', ...opts]).code, 0);
+      assert.deepEqual(readFileSync(at('a.ftz')), readFileSync(at('b.ftz')));
+    });
+    test('bad corpus lines and an impossible size limit fail with a message', () => {
+      const bad = write('bad-train.jsonl', '{"id":"x","source":"elsewhere","text":"hi","categories":[]}\n');
+      const r = run(['train', bad, '--out', at('x.ftz')]);
+      assert.equal(r.code, 3);
+      assert.match(r.err, /source/);
+      const tooSmall = run(['train', TINY, '--out', at('y.ftz'), '--size-limit', '5000', ...opts]);
+      assert.equal(tooSmall.code, 3);
+      assert.match(tooSmall.err, /size-limit/);
+    });
+    test('eval reports rules, model and combined per source for a bundle with a classifier', () => {
+      const bundle = path.join(root, 'tests/vectors/classifier_bundle.json');
+      const j = JSON.parse(run(['eval', bundle, TINY, '--json']).out);
+      assert.ok(j.modes.model.incoming.categories.threat.tp > 0);
+      assert.equal(j.modes.rules.all.micro.tp, 0);  // the bundle has no other rules
+      assert.equal(j.modes.combined.all.micro.tp, j.micro.tp);
+      const text = run(['eval', bundle, TINY]).out;
+      assert.match(text, /replies \(precision\/recall\)/);
+      assert.match(text, /incoming \(precision\/recall\)/);
+    });
+  });
+
   describe('eval', () => {
     test('precision/recall per category with micro and macro averages', () => {
       const j = JSON.parse(run(['eval', SMALL, CORPUS, '--json']).out);

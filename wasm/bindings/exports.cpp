@@ -32,8 +32,8 @@ const rg::Policy* find(uint32_t handle) {
   return it == g_policies.end() ? nullptr : it->second.get();
 }
 
-int loadInto(std::string_view json) {
-  rg::LoadResult loaded = rg::loadPolicy(json);
+int loadInto(std::string_view json, const rg::BundleFiles& files = {}) {
+  rg::LoadResult loaded = rg::loadPolicy(json, files);
   if (!loaded.policy) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : loaded.errors) errors.push_back({{"pointer", e.pointer}, {"message", e.message}});
@@ -77,7 +77,7 @@ EMSCRIPTEN_KEEPALIVE int rg_policy_load(const char* json, uint32_t length) {
 }
 
 EMSCRIPTEN_KEEPALIVE int rg_policy_default() {
-  return guarded([&] { return loadInto(rg::defaultBundleJson()); });
+  return guarded([&] { return loadInto(rg::defaultBundleJson(), rg::defaultBundleFiles()); });
 }
 
 EMSCRIPTEN_KEEPALIVE int rg_policy_free(uint32_t handle) {

@@ -1,5 +1,6 @@
 #include "bundle_source.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include "exit_codes.h"
@@ -18,11 +19,23 @@ LoadedBundle readBundle(const std::optional<std::string>& path) {
     nlohmann::json probe = nlohmann::json::parse(b.json, nullptr, false);
     if (probe.is_object() && probe.value("format", "") == kSignedFormat)
       throw CliError{kInvalidInput, tr("bundle.is_signed", {*path})};
+    const std::filesystem::path dir = std::filesystem::path(*path).parent_path();
+    if (probe.is_object() && probe.contains("models") && probe["models"].is_object())
+      for (const auto& [id, m] : probe["models"].items()) {
+        if (!m.is_object() || !m.contains("file") || !m["file"].is_string()) continue;
+        const std::string name = m["file"].get<std::string>();
+        if (name.empty() || name.find('/') != std::string::npos || name[0] == '.') continue;  // the loader says why
+        const std::filesystem::path f = dir / name;
+        if (std::filesystem::exists(f)) b.files[name] = readFile(f.string());
+      }
   } else {
     b.label = tr("bundle.default_label");
     b.json = std::string(defaultBundleJson());
+    for (const auto& [name, bytes] : defaultBundleFiles()) b.files[name] = std::string(bytes);
   }
-  b.load = loadPolicy(b.json);
+  BundleFiles views;
+  for (const auto& [name, bytes] : b.files) views.emplace(name, bytes);
+  b.load = loadPolicy(b.json, views);
   return b;
 }
 

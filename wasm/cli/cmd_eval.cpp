@@ -2,7 +2,9 @@
 // [--json]`: precision/recall per category over a labelled corpus. Each line:
 // {"id","source":"reply"|"incoming","lang":"de"|"en","text","categories":[…]}; an example counts
 // as predicted for a category when the bundle reports any finding of it for that source.
-// Thresholds apply to the micro averages; a metric without data (n/a) never fails them.
+// Thresholds apply to the micro averages (rules and model combined); a metric without data (n/a)
+// never fails them. When the bundle has a classifier, the figures are also printed for the rules
+// alone and the model alone, per source.
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -10,48 +12,17 @@
 #include "args.h"
 #include "bundle_source.h"
 #include "commands.h"
+#include "corpus.h"
 #include "eval_metrics.h"
 #include "exit_codes.h"
 #include "io.h"
 #include "messages.h"
+#include "policy/policy.h"
+#include "rules/kind.h"
 
 namespace rg::cli {
 
 namespace {
-
-struct Example {
-  std::string id;
-  std::string source;
-  std::string lang;
-  std::string text;
-  std::set<std::string> categories;
-};
-
-Example parseExample(const std::string& line, const std::string& where) {
-  nlohmann::json j = parseJson(line, where);
-  auto bad = [&](const char* field) {
-    return CliError{kInvalidInput, tr("eval.bad_line", {where, field})};
-  };
-  if (!j.is_object()) throw bad("{}");
-  Example e;
-  if (!j.contains("id") || !(j["id"].is_string() || j["id"].is_number_integer())) throw bad("id");
-  e.id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-  e.source = j.value("source", "reply");
-  if (!j.contains("source") || !j["source"].is_string() ||
-      (e.source != "reply" && e.source != "incoming"))
-    throw bad("source");
-  if (j.contains("lang") && (!j["lang"].is_string() || (j["lang"] != "de" && j["lang"] != "en")))
-    throw bad("lang");
-  e.lang = j.value("lang", languageCode());
-  if (!j.contains("text") || !j["text"].is_string()) throw bad("text");
-  e.text = j["text"];
-  if (!j.contains("categories") || !j["categories"].is_array()) throw bad("categories");
-  for (const auto& c : j["categories"]) {
-    if (!c.is_string()) throw bad("categories");
-    e.categories.insert(c.get<std::string>());
-  }
-  return e;
-}
 
 std::string fmt(std::optional<double> v) {
   if (!v) return "n/a";
@@ -61,6 +32,25 @@ std::string fmt(std::optional<double> v) {
 }
 
 nlohmann::json num(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+
+// Figures of one way of predicting (rules, model, combined) over all examples and per source.
+enum Mode { kRules, kModel, kCombined };
+const char* const kModeNames[] = {"rules", "model", "combined"};
+const char* const kSources[] = {"all", "reply", "incoming"};
+struct ModeTotals {
+  EvalTotals by[3];  // kSources
+};
+
+nlohmann::json totalsJson(const EvalTotals& t) {
+  nlohmann::json out = {{"categories", nlohmann::json::object()}};
+  for (const auto& [name, c] : t.perCategory)
+    out["categories"][name] = {{"tp", c.tp}, {"fp", c.fp}, {"fn", c.fn}, {"precision", num(c.precision())},
+                               {"recall", num(c.recall())}};
+  out["micro"] = {{"tp", t.micro.tp}, {"fp", t.micro.fp}, {"fn", t.micro.fn},
+                  {"precision", num(t.micro.precision())}, {"recall", num(t.micro.recall())}};
+  out["macro"] = {{"precision", num(t.macroPrecision())}, {"recall", num(t.macroRecall())}};
+  return out;
+}
 
 std::string pad(std::string s, size_t width, bool right = false) {
   // Width in code points so German labels stay aligned.
@@ -91,17 +81,19 @@ int cmdEval(const Argv& argv) {
     }
 
   const std::string corpusPath = args.positional[1];
-  std::istringstream corpus(readFile(corpusPath));
-  std::string line;
-  long lineNo = 0, examples = 0;
+  std::map<std::string, bool> isModel;  // rule id -> classifier rule
+  bool hasModel = false;
+  for (const Rule& r : policy->rules) hasModel |= (isModel[r.id] = r.kind && r.kind->name == "classifier");
+  ModeTotals modes[3];
+  for (auto& m : modes)
+    for (auto& t : m.by)
+      for (const auto& c : declared) t.declare(c);
+  long examples = 0;
   nlohmann::json errors = nlohmann::json::array();
   std::set<std::string> undeclared;
-  while (std::getline(corpus, line)) {
-    ++lineNo;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+  for (const Example& e : readCorpus(corpusPath)) {
+    const long lineNo = e.line;
     const std::string where = corpusPath + ":" + std::to_string(lineNo);
-    Example e = parseExample(line, where);
     for (const auto& c : e.categories)
       if (!declared.count(c)) undeclared.insert(c);
     const std::u16string text = utf8ToUtf16(e.text, where);
@@ -110,10 +102,19 @@ int cmdEval(const Argv& argv) {
     else req.reply = text;
     req.lang = e.lang;
     nlohmann::json result = check(*policy, req);
-    std::set<std::string> predicted;
+    std::set<std::string> predicted, byKind[2];
     for (const auto& f : result.value("findings", nlohmann::json::array()))
-      if (f.value("source", "reply") == e.source) predicted.insert(f.value("category", ""));
+      if (f.value("source", "reply") == e.source) {
+        predicted.insert(f.value("category", ""));
+        byKind[isModel[f.value("rule", "")] ? 1 : 0].insert(f.value("category", ""));
+      }
     totals.add(e.categories, predicted);
+    const int src = e.source == "reply" ? 1 : 2;
+    for (int m = 0; m < 3; ++m) {
+      const std::set<std::string>& p = m == kCombined ? predicted : byKind[m];
+      modes[m].by[0].add(e.categories, p);
+      modes[m].by[src].add(e.categories, p);
+    }
     ++examples;
     std::vector<std::string> fp, fn;
     for (const auto& c : predicted)
@@ -138,6 +139,11 @@ int cmdEval(const Argv& argv) {
     out["micro"] = {{"tp", totals.micro.tp}, {"fp", totals.micro.fp}, {"fn", totals.micro.fn},
                     {"precision", num(microP)}, {"recall", num(microR)}};
     out["macro"] = {{"precision", num(totals.macroPrecision())}, {"recall", num(totals.macroRecall())}};
+    if (hasModel) {
+      out["modes"] = nlohmann::json::object();
+      for (int m = 0; m < 3; ++m)
+        for (int src = 0; src < 3; ++src) out["modes"][kModeNames[m]][kSources[src]] = totalsJson(modes[m].by[src]);
+    }
     out["errors"] = errors;
     out["passed"] = !precisionMissed && !recallMissed;
     std::cout << jsonText(out) << "\n";
@@ -155,6 +161,23 @@ int cmdEval(const Argv& argv) {
     row(tr("eval.micro"), &totals.micro, microP, microR);
     row(tr("eval.macro"), nullptr, totals.macroPrecision(), totals.macroRecall());
     std::cout << tr("eval.examples", {std::to_string(examples)});
+    if (hasModel) {
+      // Per source: precision/recall of the rules alone, the model alone and both together.
+      auto pr = [&](const CategoryCounts& c) { return pad(fmt(c.precision()) + "/" + fmt(c.recall()), 13, true); };
+      for (int src = 1; src < 3; ++src) {
+        std::cout << "\n" << tr(src == 1 ? "eval.source_reply" : "eval.source_incoming") << pad(tr("eval.mode_rules"), 13, true)
+                  << pad(tr("eval.mode_model"), 13, true) << pad(tr("eval.mode_combined"), 13, true) << "   n\n";
+        for (const auto& [name, c] : modes[kCombined].by[src].perCategory) {
+          if (c.tp + c.fn == 0 && c.fp == 0) continue;
+          std::cout << pad(name, 24);
+          for (int m = 0; m < 3; ++m) std::cout << pr(modes[m].by[src].perCategory.at(name));
+          std::cout << pad(std::to_string(c.tp + c.fn), 5, true) << "\n";
+        }
+        std::cout << pad(tr("eval.micro"), 24);
+        for (int m = 0; m < 3; ++m) std::cout << pr(modes[m].by[src].micro);
+        std::cout << "\n";
+      }
+    }
     if (args.flag("show-errors"))
       for (const auto& e : errors)
         std::cout << tr("eval.error_line", {e["id"].get<std::string>(), e["false_positive"].dump(),

@@ -14,6 +14,7 @@ int cmdSign(const Argv& argv);
 int cmdVerify(const Argv& argv);
 int cmdCheck(const Argv& argv);
 int cmdEval(const Argv& argv);
+int cmdTrain(const Argv& argv);
 int cmdOncall(const Argv& argv);
 int cmdGaps(const Argv& argv);
 int cmdTeam(const Argv& argv);

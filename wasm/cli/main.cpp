@@ -20,7 +20,7 @@ struct Command {
 const Command kCommands[] = {
     {"lint", cmdLint},     {"test", cmdTest},   {"keygen", cmdKeygen},
     {"sign", cmdSign},     {"verify", cmdVerify}, {"check", cmdCheck},
-    {"eval", cmdEval},     {"oncall", cmdOncall}, {"gaps", cmdGaps},
+    {"eval", cmdEval},     {"train", cmdTrain},   {"oncall", cmdOncall}, {"gaps", cmdGaps},
     {"team", cmdTeam},
 };
 

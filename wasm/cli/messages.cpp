@@ -82,6 +82,11 @@ const std::map<std::string_view, Text> kMessages = {
   {"eval.empty", {"{0}: no examples", "{0}: keine Beispiele"}},
   {"eval.undeclared", {"note: category '{0}' is labelled in the corpus but not declared in the bundle\n", "Hinweis: Kategorie '{0}' ist im Korpus markiert, aber im Bundle nicht deklariert\n"}},
   {"eval.col_category", {"category", "Kategorie"}},
+  {"eval.source_reply", {"replies (precision/recall)  ", "Antworten (Präzision/Trefferquote)"}},
+  {"eval.source_incoming", {"incoming (precision/recall) ", "Eingang (Präzision/Trefferquote)  "}},
+  {"eval.mode_rules", {"rules", "Regeln"}},
+  {"eval.mode_model", {"model", "Modell"}},
+  {"eval.mode_combined", {"combined", "zusammen"}},
   {"eval.col_precision", {"precision", "Präzision"}},
   {"eval.col_recall", {"recall", "Trefferquote"}},
   {"eval.micro", {"micro average", "Mikro-Mittel"}},
@@ -126,6 +131,7 @@ R"(replyguard: admin tool for ReplyGuard policy bundles
   replyguard test BUNDLE                       run every rule's examples
   replyguard check [--bundle B] [--platform P] [--incoming TEXT] [--json] TEXT|-
   replyguard eval BUNDLE CORPUS.jsonl [--min-precision P] [--min-recall R] [--show-errors]
+  replyguard train CORPUS.jsonl --out MODEL.ftz [--valid F] [--report F] [--size-limit BYTES]
   replyguard keygen --out PREFIX [--force]     PREFIX.key (private) + PREFIX.pub
   replyguard sign BUNDLE --key K --expires DAYS --out FILE [--now ISO]
   replyguard verify SIGNED --pub P [--min-version N] [--now ISO] [--out BUNDLE] [--json]
@@ -143,6 +149,7 @@ R"(replyguard: Verwaltungswerkzeug für ReplyGuard-Richtlinien-Bundles
   replyguard test BUNDLE                       Beispiele aller Regeln ausführen
   replyguard check [--bundle B] [--platform P] [--incoming TEXT] [--json] TEXT|-
   replyguard eval BUNDLE KORPUS.jsonl [--min-precision P] [--min-recall R] [--show-errors]
+  replyguard train KORPUS.jsonl --out MODELL.ftz [--valid D] [--report D] [--size-limit BYTES]
   replyguard keygen --out PRÄFIX [--force]     PRÄFIX.key (privat) + PRÄFIX.pub
   replyguard sign BUNDLE --key K --expires TAGE --out DATEI [--now ISO]
   replyguard verify SIGNIERT --pub P [--min-version N] [--now ISO] [--out BUNDLE] [--json]
@@ -160,6 +167,7 @@ Exit-Codes: 0 ok, 1 Befunde/Fehler/Lücken/Schwellen verfehlt, 2 Aufruf, 3 ungü
   {"help.sign", {"replyguard sign BUNDLE --key K --expires DAYS --out FILE [--now ISO]\nLints the bundle and writes a signed envelope valid for DAYS (1-3650).\n", "replyguard sign BUNDLE --key K --expires TAGE --out DATEI [--now ISO]\nPrüft das Bundle und schreibt einen signierten Umschlag, gültig für TAGE (1-3650).\n"}},
   {"help.verify", {"replyguard verify SIGNED --pub P [--pub P2] [--min-version N] [--now ISO] [--out BUNDLE] [--json]\nExit 4 bad signature, 5 unknown key, 6 expired, 7 not yet valid, 8 rollback, 3 invalid.\n", "replyguard verify SIGNIERT --pub P [--pub P2] [--min-version N] [--now ISO] [--out BUNDLE] [--json]\nExit 4 ungültige Signatur, 5 unbekannter Schlüssel, 6 abgelaufen, 7 noch nicht gültig, 8 Rückschritt, 3 ungültig.\n"}},
   {"help.check", {"replyguard check [--bundle B] [--platform P] [--incoming TEXT] [--json] TEXT|-\nChecks a reply (\"-\" reads stdin); exit 1 when there are findings.\n", "replyguard check [--bundle B] [--platform P] [--incoming TEXT] [--json] TEXT|-\nPrüft eine Antwort (\"-\" liest stdin); Exit 1 bei Befunden.\n"}},
+  {"help.train", {"replyguard train CORPUS.jsonl --out MODEL.ftz [--valid FILE] [--report FILE] [--size-limit BYTES] [--threshold P] [--json]\n  [--epoch N] [--lr X] [--dim N] [--word-ngrams N] [--minn N] [--maxn N] [--bucket N] [--seed N] [--autotune-seconds N] [--cutoff N] [--dsub N]\nTrains the classifier model (fastText, one-vs-all, char n-grams, one thread, fixed seed) on a labelled corpus, quantizes it\nwithin --size-limit (default 1000000 bytes). --valid autotunes against FILE; --valid/--report print precision/recall per category.\n", "replyguard train KORPUS.jsonl --out MODELL.ftz [--valid DATEI] [--report DATEI] [--size-limit BYTES] [--threshold P] [--json]\n  [--epoch N] [--lr X] [--dim N] [--word-ngrams N] [--minn N] [--maxn N] [--bucket N] [--seed N] [--autotune-seconds N] [--cutoff N] [--dsub N]\nTrainiert das Klassifikator-Modell (fastText, one-vs-all, Zeichen-N-Gramme, ein Thread, fester Seed) auf einem markierten Korpus und\nquantisiert es innerhalb --size-limit (Standard 1000000 Bytes). --valid stimmt gegen DATEI ab; --valid/--report zeigen Präzision/Trefferquote je Kategorie.\n"}},
   {"help.eval", {"replyguard eval BUNDLE CORPUS.jsonl [--min-precision P] [--min-recall R] [--show-errors] [--json]\nPrecision/recall per category; exit 1 when a micro average is below its threshold.\n", "replyguard eval BUNDLE KORPUS.jsonl [--min-precision P] [--min-recall R] [--show-errors] [--json]\nPräzision/Trefferquote je Kategorie; Exit 1, wenn ein Mikro-Mittel unter der Schwelle liegt.\n"}},
   {"help.oncall", {"replyguard oncall BUNDLE SCHEDULE [--at ISO] [--json]\nWho is on call at the given time (default now).\n", "replyguard oncall BUNDLE PLAN [--at ISO] [--json]\nWer zur angegebenen Zeit (Standard: jetzt) Bereitschaft hat.\n"}},
   {"help.team", {"replyguard team import-ics FILE.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out FILE]\nShifts and absences from iCalendar files into the team section (overrides of the schedule, absences); the output has the input's shape (bundle or team). Default window: now to 90 days ahead.\n", "replyguard team import-ics DATEI.ics... --schedule ID --bundle BUNDLE [--from ISO] [--to ISO] [--out DATEI]\nSchichten und Abwesenheiten aus iCalendar-Dateien in den Team-Abschnitt (overrides des Plans, absences); die Ausgabe hat die Form der Eingabe (Bundle oder Team). Standardzeitraum: jetzt bis 90 Tage voraus.\n"}},

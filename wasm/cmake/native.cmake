@@ -8,11 +8,13 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Catch2 REQUIRED)
 find_package(OpenSSL REQUIRED)
 pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)  # `replyguard team import-ics`
+# Debian's libfasttext-dev (0.9.2, the version the wasm build compiles from Debian's source).
+pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 # Snowball stemmers: Debian's libstemmer (libstemmer-dev), the same Snowball release the wasm build compiles.
 find_path(RG_STEMMER_INCLUDE libstemmer.h REQUIRED)
 find_library(RG_STEMMER_LIB stemmer REQUIRED)
 
-target_link_libraries(rgcore PUBLIC PkgConfig::ICU nlohmann_json::nlohmann_json ${RG_STEMMER_LIB})
+target_link_libraries(rgcore PUBLIC PkgConfig::ICU PkgConfig::FASTTEXT nlohmann_json::nlohmann_json ${RG_STEMMER_LIB})
 target_include_directories(rgcore PRIVATE ${RG_STEMMER_INCLUDE})
 target_compile_options(rgcore PRIVATE -Wall -Wextra)
 if(RG_FUZZ AND NOT (RG_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))

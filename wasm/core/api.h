@@ -2,6 +2,8 @@
 // Everything here is pure computation on data passed in: no I/O, no clock, no browser.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,12 +23,18 @@ struct LoadResult {
   std::vector<BundleError> warnings;     // accepted but doubtful (patterns that backtrack catastrophically)
 };
 
+// Files a bundle names beside itself (a model's "file" in /models): file name -> bytes. Their
+// SHA-256 is in the bundle, so a signature over the bundle covers them.
+using BundleFiles = std::map<std::string, std::string_view, std::less<>>;
+
 // Parses, validates and compiles a bundle (format: policies/README.md). Never throws; a bad
 // bundle yields errors and no policy.
-LoadResult loadPolicy(std::string_view bundleJson);
+LoadResult loadPolicy(std::string_view bundleJson, const BundleFiles& files = {});
 
-// The built-in default bundle (policies/default/bundle.json), embedded at build time.
+// The built-in default bundle (policies/default/bundle.json) and the files it names (its model),
+// embedded at build time.
 std::string_view defaultBundleJson();
+const BundleFiles& defaultBundleFiles();
 
 struct CheckRequest {
   std::u16string_view reply;     // the draft being written

@@ -18,9 +18,9 @@ namespace {
 nlohmann::json errorJson(const std::string& message) { return {{"error", message}}; }
 }  // namespace
 
-LoadResult loadPolicy(std::string_view bundleJson) {
+LoadResult loadPolicy(std::string_view bundleJson, const BundleFiles& files) {
   try {
-    return policy::load(bundleJson);
+    return policy::load(bundleJson, files);
   } catch (const std::exception& e) {  // natively only (wasm aborts on throw); e.g. out of memory
     return {nullptr, {{"", std::string("bundle could not be loaded: ") + e.what()}}};
   }

@@ -175,7 +175,8 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     if (keep != first) {
       Finding& cur = *(keep - 1);
       const bool same = it->begin == cur.begin && it->end == cur.end;
-      if (it->rule == cur.rule && (it->begin < cur.end || same)) {
+      const bool classified = it->detail != UINT32_MAX || cur.detail != UINT32_MAX;  // one per label
+      if (it->rule == cur.rule && !classified && (it->begin < cur.end || same)) {
         cur.end = std::max(cur.end, it->end);
         cur.confidence = std::max(cur.confidence, it->confidence);
         if (!cur.replacements && it->replacements) {
@@ -199,6 +200,33 @@ std::u16string replacementFor(const Finding& f, std::u16string_view text, const 
   return r;
 }
 
+// A classifier's message: {category} becomes the category's label, {words} the quoted words.
+static std::string classifierMessage(const Policy& p, const Rule& r, const std::string& category,
+                                     const std::vector<std::string>& words, const std::string& lang) {
+  std::string msg = r.message.get(lang);
+  std::string label = category;
+  if (p.categories.is_object() && p.categories.contains(category)) {
+    const auto& c = p.categories[category];
+    if (c.contains("label") && c["label"].is_object()) {
+      const auto& lj = c["label"];
+      const char* first = lang == "de" ? "de" : "en";
+      const char* second = lang == "de" ? "en" : "de";
+      if (lj.contains(first)) label = lj[first].get<std::string>();
+      else if (lj.contains(second)) label = lj[second].get<std::string>();
+    }
+  }
+  std::string quoted;
+  for (const std::string& w : words) {
+    if (!quoted.empty()) quoted += ", ";
+    quoted += lang == "de" ? "\u201E" + w + "\u201C" : "\u201C" + w + "\u201D";
+  }
+  if (quoted.empty()) quoted = "\u2014";
+  for (auto [key, value] : {std::pair<std::string, const std::string*>{"{category}", &label}, {"{words}", &quoted}})
+    for (size_t pos = msg.find(key); pos != std::string::npos; pos = msg.find(key, pos + value->size()))
+      msg.replace(pos, key.size(), *value);
+  return msg;
+}
+
 nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o) {
   using nlohmann::json;
   std::stable_sort(o.findings.begin(), o.findings.end(), [&](const Finding& a, const Finding& b) {
@@ -217,13 +245,21 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
     // Built in place: initializer lists would copy every value once more.
     json j(json::value_t::object);
     auto& obj = j.get_ref<json::object_t&>();
+    const Detail* d = f.detail < o.details.size() ? &o.details[f.detail] : nullptr;
     obj.emplace("rule", r.id);
-    obj.emplace("category", r.category);
-    obj.emplace("severity", severityName(r.severity));
+    obj.emplace("category", d ? *d->category : r.category);
+    obj.emplace("severity", severityName(d ? d->severity : r.severity));
     obj.emplace("begin", f.begin);
     obj.emplace("end", f.end);
     obj.emplace("text", text::toUtf8(found));
-    obj.emplace("message", r.message.get(lang));
+    if (d) {
+      std::vector<std::string> words;
+      for (auto [b, e] : d->words) words.push_back(text::toUtf8(src.substr(b, e - b)));
+      obj.emplace("message", classifierMessage(p, r, *d->category, words, lang));
+      obj.emplace("words", std::move(words));
+    } else {
+      obj.emplace("message", r.message.get(lang));
+    }
     obj.emplace("confidence", f.confidence);
     obj.emplace("source", f.source == kIncoming ? "incoming" : "reply");
     if (!r.suggestion.empty()) obj.emplace("suggestion", r.suggestion.get(lang));

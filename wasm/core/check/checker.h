@@ -21,6 +21,15 @@ struct Finding {
   // The part of [begin, end) the replacements stand for: the whole span, or after overlapping
   // findings merged, the span of the finding they came from (the rest of the text is kept).
   uint32_t replBegin, replEnd;
+  uint32_t detail = UINT32_MAX;  // classifier findings: index into Outcome::details
+};
+
+// What a classifier finding (rules/kinds/classifier.cpp) has beyond its rule: the category and
+// severity of its label, and the words that weighed most.
+struct Detail {
+  const std::string* category;  // owned by the rule's settings
+  Severity severity;
+  std::vector<std::pair<uint32_t, uint32_t>> words;  // UTF-16 spans in the same text
 };
 
 struct Warning {
@@ -32,6 +41,7 @@ struct Warning {
 struct Outcome {
   std::vector<Finding> findings;
   std::vector<Warning> warnings;
+  std::vector<Detail> details;
 };
 
 // Appends the findings of all enabled rules that apply to `source` (kReply or kIncoming).

@@ -60,6 +60,11 @@ class CheckContext {
   void emit(text::Span s, double confidence = 1.0, const Replacements* replacements = nullptr) {
     out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements, s.begin, s.end});
   }
+  // A classifier finding: its own category, severity and weighty words (never merged with others).
+  void emitClassified(text::Span s, double confidence, Detail d) {
+    out_.findings.push_back({rule, s.begin, s.end, confidence, source, nullptr, s.begin, s.end, uint32_t(out_.details.size())});
+    out_.details.push_back(std::move(d));
+  }
   // Runs a pattern within its bounds and the check's budget (regex_run.h). Warns when a bound was
   // hit; returns false when the pattern could not run (no matches to use).
   bool find(const Regex& re, std::vector<text::Span>& out, bool firstOnly = false);

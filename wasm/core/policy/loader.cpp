@@ -11,6 +11,7 @@
 #include "json_reader.h"
 #include "policy.h"
 #include "rule_compiler.h"
+#include "models.h"
 #include "rules/kind.h"
 #include "text/utf.h"
 #include "validator.h"
@@ -26,7 +27,7 @@ const std::vector<std::string_view> kCommonKeys = {"id", "kind", "category", "se
 
 class Loader {
  public:
-  explicit Loader(std::vector<BundleError>& errors) : v_(errors) {}
+  Loader(std::vector<BundleError>& errors, const BundleFiles& files) : v_(errors), files_(files) {}
 
   std::shared_ptr<Policy> run(const json& b);
   std::vector<PendingKey>& keys() { return compiler_->keys(); }
@@ -40,6 +41,7 @@ class Loader {
   void rule(const json& v, const std::string& ptr, uint32_t index, const json& categories);
 
   Validator v_;
+  const BundleFiles& files_;
   std::shared_ptr<Policy> p_;
   std::unique_ptr<RuleCompiler> compiler_;
 };
@@ -126,7 +128,11 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
   if (const json* id = v_.field(v, "id", ptr, true); id && v_.string(*id, at(ptr, "id"), r.id)) {
     if (!validId(r.id, 128)) v_.err(at(ptr, "id"), "must match ^[a-z0-9][a-z0-9._-]*$ (at most 128 characters)");
   }
-  if (const json* c = v_.field(v, "category", ptr, true); c && v_.string(*c, at(ptr, "category"), r.category)) {
+  // A classifier reports the categories named in its "labels"; every other kind has one category.
+  const bool classifier = r.kind && r.kind->name == "classifier";
+  if (classifier && v.contains("category"))
+    v_.err(at(ptr, "category"), "does not apply to kind \"classifier\"; its categories are the keys of \"labels\"");
+  else if (const json* c = v_.field(v, "category", ptr, !classifier); c && v_.string(*c, at(ptr, "category"), r.category)) {
     if (!categories.is_object() || !categories.contains(r.category))
       v_.err(at(ptr, "category"), "category " + Validator::quoted(r.category) + " is not declared in /categories");
   }
@@ -157,7 +163,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
-                         "categories", "rules", "team", "contact_points", "collect_examples", "concepts"}))
+                         "categories", "rules", "team", "contact_points", "collect_examples", "concepts", "models"}))
     return nullptr;
   // Whether a responder's "not a problem here" may keep the sentence (else only its keyed hash).
   if (const json* c = v_.field(b, "collect_examples", "", false)) {
@@ -204,6 +210,9 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   if (const json* c = v_.field(b, "concepts", "", false)) compiler_->concepts(*c, "/concepts");
   if (const json* a = v_.field(b, "allow", "", false))
     compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, true);
+
+  // Models before rules: a classifier rule refers to one by id.
+  if (const json* m = v_.field(b, "models", "", false)) parseModels(*m, files_, p_->models, v_.errors());
 
   if (const json* rules = v_.field(b, "rules", "", true); rules && v_.array(*rules, "/rules")) {
     if (rules->size() > kMaxRules) {
@@ -260,11 +269,11 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
 
 }  // namespace
 
-LoadResult load(std::string_view bundleJson) {
+LoadResult load(std::string_view bundleJson, const BundleFiles& files) {
   LoadResult result;
   json b;
   if (!readJson(bundleJson, kMaxBundleBytes, kMaxDepth, b, result.errors)) return result;
-  Loader loader(result.errors);
+  Loader loader(result.errors, files);
   std::shared_ptr<Policy> p = loader.run(b);
   if (!result.errors.empty() || !p) return {nullptr, std::move(result.errors), {}};
   compileAutomata(*p, loader.keys());
@@ -283,6 +292,13 @@ LoadResult load(std::string_view bundleJson) {
     p->sentenceBreak.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), sstatus));
     if (U_FAILURE(sstatus) || !p->sentenceBreak) {
       result.errors.push_back({"", "ICU sentence break data is missing; rules that work per sentence cannot be checked"});
+      return {nullptr, std::move(result.errors), {}};
+    }
+  }
+  if (std::any_of(p->rules.begin(), p->rules.end(), [](const Rule& r) { return r.kind && r.kind->name == "classifier"; })) {
+    p->classifierBreaks = classify::Breakers::create();
+    if (!p->classifierBreaks.ok()) {
+      result.errors.push_back({"", "ICU sentence break data is missing; the bundle's classifier cannot run"});
       return {nullptr, std::move(result.errors), {}};
     }
   }

@@ -6,6 +6,6 @@
 
 namespace rg::policy {
 
-LoadResult load(std::string_view bundleJson);
+LoadResult load(std::string_view bundleJson, const BundleFiles& files);
 
 }  // namespace rg::policy

@@ -11,6 +11,9 @@
 #include <unicode/brkiter.h>
 #include <unicode/regex.h>
 
+#include "classify/features.h"
+#include "classify/model.h"
+
 #include "detect/detectors.h"
 #include "match/aho_corasick.h"
 #include "policy/contact_points.h"
@@ -124,6 +127,8 @@ class Policy {
   std::unique_ptr<icu::BreakIterator> sentenceBreak;  // only when a rule works per sentence
   uint8_t cuesUsed = 0;                             // CueMask bits some rule declares
   bool needsSentences = false;                      // a rule matches within sentences
+  std::map<std::string, std::shared_ptr<const classify::Model>> models;  // /models, by id
+  classify::Breakers classifierBreaks;  // word + sentence breaks, when a classifier rule exists
 
   size_t memoryBytes() const;
 };
@@ -136,5 +141,6 @@ constexpr size_t kMaxTermsTotal = 1000000;
 constexpr size_t kMaxTermLength = 256;
 constexpr size_t kMaxRules = 10000;
 constexpr size_t kMaxPatternLength = 4096;
+constexpr size_t kMaxModels = 8;
 
 }  // namespace rg

@@ -1,0 +1,18 @@
+# Turns the files beside the default bundle (its models, policies/default/*.ftz) into a C++ source
+# defining rg::defaultBundleFiles(): file name -> bytes. FILES is a ;-separated list (may be empty).
+set(arrays "")
+set(entries "")
+set(i 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "((0x..,){32})" "\\1\n" bytes "${bytes}")
+  string(APPEND arrays "alignas(8) static const unsigned char kFile${i}[] = {\n${bytes}0};\n")
+  string(APPEND entries "      {\"${name}\", std::string_view(reinterpret_cast<const char*>(kFile${i}), ${len})},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from policies/default/*.ftz; do not edit.\n#include \"api.h\"\nnamespace rg {\n${arrays}const BundleFiles& defaultBundleFiles() {\n  static const BundleFiles files = {\n${entries}  };\n  return files;\n}\n}  // namespace rg\n")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

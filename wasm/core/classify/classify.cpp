@@ -1,0 +1,111 @@
+#include "classify.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <unicode/uchar.h>
+
+namespace rg::classify {
+namespace {
+
+struct Sentence {
+  Span span;
+  std::vector<Token> tokens;
+  std::vector<float> probs;
+};
+
+// Sentences with their tokens and probabilities, plus the whole text's (empty when one sentence).
+void analyse(const Model& m, Breakers& b, std::u16string_view text, Source source, std::vector<Sentence>& out,
+             std::vector<float>& whole) {
+  out.clear();
+  whole.clear();
+  std::vector<Span> spans;
+  sentences(*b.sentences, text, spans);
+  std::vector<Token> all;
+  for (const Span& s : spans) {
+    Sentence st{s, {}, {}};
+    tokenize(*b.words, text, s, st.tokens);
+    if (st.tokens.empty()) continue;
+    m.probabilities(featureLine(source, st.tokens), st.probs);
+    all.insert(all.end(), st.tokens.begin(), st.tokens.end());
+    out.push_back(std::move(st));
+  }
+  if (out.size() > 1) m.probabilities(featureLine(source, all), whole);
+}
+
+bool wordLike(const Token& t) {
+  for (unsigned char c : t.text)
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  return false;
+}
+
+double round2(double x) { return std::round(x * 100.0) / 100.0; }
+
+// Log-odds: unlike the probability it does not saturate, so a word's weight stays visible at 0.99.
+float logit(float p) {
+  p = std::min(std::max(p, 1e-6f), 1.0f - 1e-6f);
+  return std::log(p / (1.0f - p));
+}
+
+}  // namespace
+
+std::string textFeatureLine(Breakers& b, std::u16string_view text, Source source) {
+  std::vector<Span> spans;
+  sentences(*b.sentences, text, spans);
+  std::vector<Token> all, tokens;
+  for (const Span& s : spans) {
+    tokenize(*b.words, text, s, tokens);
+    all.insert(all.end(), tokens.begin(), tokens.end());
+  }
+  return featureLine(source, all);
+}
+
+void scores(const Model& m, Breakers& b, std::u16string_view text, Source source, std::vector<float>& out) {
+  std::vector<Sentence> ss;
+  std::vector<float> whole;
+  analyse(m, b, text, source, ss, whole);
+  out = whole.empty() ? std::vector<float>(m.labels().size(), 0.0f) : whole;
+  for (const Sentence& s : ss)
+    for (size_t i = 0; i < out.size(); ++i) out[i] = std::max(out[i], s.probs[i]);
+}
+
+void classify(const Model& m, Breakers& b, std::u16string_view text, Source source,
+              const std::vector<LabelThreshold>& labels, std::vector<Hit>& out, size_t maxWords) {
+  std::vector<Sentence> ss;
+  std::vector<float> whole, without;
+  analyse(m, b, text, source, ss, whole);
+  if (ss.empty()) return;
+  for (size_t r = 0; r < labels.size(); ++r) {
+    const size_t l = size_t(labels[r].label);
+    const float th = float(labels[r].threshold);
+    std::vector<size_t> hits;
+    size_t best = 0;
+    for (size_t i = 0; i < ss.size(); ++i) {
+      if (ss[i].probs[l] >= th) hits.push_back(i);
+      if (ss[i].probs[l] > ss[best].probs[l]) best = i;
+    }
+    if (hits.empty() && !whole.empty() && whole[l] >= th) hits.push_back(best);
+    for (size_t i : hits) {
+      const Sentence& s = ss[i];
+      Hit h{r, s.span, round2(std::max(s.probs[l], whole.empty() ? 0.0f : whole[l])), {}};
+      // Leave-one-out: how much the log-odds drop without each word (long sentences skipped).
+      if (maxWords > 0 && s.tokens.size() > 1 && s.tokens.size() <= 64) {
+        std::vector<std::pair<float, size_t>> drops;
+        for (size_t k = 0; k < s.tokens.size(); ++k) {
+          if (!wordLike(s.tokens[k])) continue;
+          m.probabilities(featureLine(source, s.tokens, k), without);
+          const float d = logit(s.probs[l]) - logit(without[l]);
+          if (d > 0.05f) drops.push_back({d, k});
+        }
+        std::stable_sort(drops.begin(), drops.end(), [](auto& a, auto& c) { return a.first > c.first; });
+        for (size_t k = 0; k < drops.size() && k < maxWords; ++k)
+          h.words.push_back({s.tokens[drops[k].second].begin, s.tokens[drops[k].second].end});
+      } else if (s.tokens.size() == 1) {
+        h.words.push_back({s.tokens[0].begin, s.tokens[0].end});
+      }
+      out.push_back(std::move(h));
+    }
+  }
+}
+
+}  // namespace rg::classify

@@ -1,0 +1,95 @@
+#include "model.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <sstream>
+#include <stdexcept>
+
+#include <fasttext/fasttext.h>
+
+namespace rg::classify {
+namespace {
+
+constexpr int32_t kMagic = 793712314;  // fastText's file format magic (fasttext.cc)
+constexpr int32_t kVersion = 12;       // the only version fastText 0.9.2 writes
+constexpr std::string_view kLabelPrefix = "__label__";
+
+// fastText's header check is protected; loadModel(istream&) expects it to have run.
+class Loader : public fasttext::FastText {
+ public:
+  bool header(std::istream& in) { return checkModel(in); }
+};
+
+// A read-only stream over the model bytes without copying them.
+class ByteBuf : public std::streambuf {
+ public:
+  explicit ByteBuf(std::string_view b) {
+    char* p = const_cast<char*>(b.data());
+    setg(p, p, p + b.size());
+  }
+};
+
+}  // namespace
+
+Model::Model() = default;
+Model::~Model() = default;
+
+std::shared_ptr<const Model> Model::load(std::string_view bytes, std::string& error) {
+  if (bytes.size() < 8) return error = "is not a fastText model (too short)", nullptr;
+  int32_t magic, version;
+  std::memcpy(&magic, bytes.data(), 4);
+  std::memcpy(&version, bytes.data() + 4, 4);
+  if (magic != kMagic) return error = "is not a fastText model (wrong magic number)", nullptr;
+  if (version != kVersion)
+    return error = "is a fastText model of format version " + std::to_string(version) + "; only version 12 (fastText 0.9.2) is supported", nullptr;
+
+  std::shared_ptr<Model> m(new Model());
+  auto ft = std::make_unique<Loader>();
+  ByteBuf buf(bytes);
+  std::istream in(&buf);
+  try {
+    if (!ft->header(in)) return error = "is not a fastText model", nullptr;
+    ft->loadModel(in);
+  } catch (const std::bad_alloc&) {
+    return error = "is not a valid fastText model (its sizes are implausible)", nullptr;
+  } catch (const std::exception& e) {
+    return error = std::string("is not a valid fastText model: ") + e.what(), nullptr;
+  }
+  if (!in || in.peek() != std::char_traits<char>::eof())
+    return error = in ? "is not a valid fastText model (bytes left after the model)" : "is truncated", nullptr;
+  const fasttext::Args args = ft->getArgs();
+  if (args.model != fasttext::model_name::sup) return error = "is not a supervised (classification) model", nullptr;
+  if (args.loss != fasttext::loss_name::ova)
+    return error = "was not trained one-vs-all (fastText -loss ova); its probabilities would not be per category", nullptr;
+  m->quantized_ = ft->isQuant();
+  auto dict = ft->getDictionary();
+  for (int32_t i = 0; i < dict->nlabels(); ++i) {
+    std::string l = dict->getLabel(i);
+    if (l.compare(0, kLabelPrefix.size(), kLabelPrefix) == 0) l.erase(0, kLabelPrefix.size());
+    m->index_.emplace(l, int(m->labels_.size()));
+    m->labels_.push_back(std::move(l));
+  }
+  if (m->labels_.empty()) return error = "has no labels", nullptr;
+  m->ft_ = std::move(ft);
+  return m;
+}
+
+int Model::labelIndex(std::string_view name) const {
+  auto it = index_.find(std::string(name));
+  return it == index_.end() ? -1 : it->second;
+}
+
+void Model::probabilities(const std::string& line, std::vector<float>& out) const {
+  out.assign(labels_.size(), 0.0f);
+  ByteBuf buf(line);
+  std::istream in(&buf);
+  std::vector<std::pair<fasttext::real, std::string>> preds;
+  ft_->predictLine(in, preds, -1, 0.0);
+  for (const auto& [p, label] : preds) {
+    int i = labelIndex(std::string_view(label).substr(label.compare(0, kLabelPrefix.size(), kLabelPrefix) == 0 ? kLabelPrefix.size() : 0));
+    if (i >= 0) out[size_t(i)] = float(p);
+  }
+}
+
+}  // namespace rg::classify

@@ -1,0 +1,39 @@
+// A fastText supervised model (one-vs-all), loaded from bytes: the core's only learned component.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace fasttext {
+class FastText;
+}
+
+namespace rg::classify {
+
+class Model {
+ public:
+  ~Model();
+  // Parses a .bin or .ftz model. On failure returns null and sets `error` to a sentence saying why
+  // (not a fastText model, unsupported version, not supervised, not one-vs-all, truncated).
+  static std::shared_ptr<const Model> load(std::string_view bytes, std::string& error);
+
+  // Label names without fastText's "__label__" prefix, in the model's order.
+  const std::vector<std::string>& labels() const { return labels_; }
+  int labelIndex(std::string_view name) const;  // -1 when the model has no such label
+
+  // Independent probability per label (index as labels()) for one feature line (features.h).
+  void probabilities(const std::string& line, std::vector<float>& out) const;
+
+  bool quantized() const { return quantized_; }
+
+ private:
+  Model();
+  std::unique_ptr<fasttext::FastText> ft_;
+  std::vector<std::string> labels_;
+  std::unordered_map<std::string, int> index_;
+  bool quantized_ = false;
+};
+
+}  // namespace rg::classify
