@@ -70,6 +70,7 @@ step "CLI tests" env RG_CLI="$RG_BUILD/native/replyguard" node --test tests/cli/
 step "on-call reference check (Luxon)" \
   node tests/reference/oncall-reference.mjs --dump "$RG_BUILD/native/oncall_dump" --samples 1000
 step "corpus precision/recall (default bundle)" bash scripts/eval-corpus.sh
+step "held-out set, blind (rules, model, combined; fails only on a regression)" bash scripts/eval-heldout.sh
 step "sanitizer build (ASan + UBSan, unit tests + fuzz targets)" bash scripts/build-native.sh native-asan
 step "unit tests under ASan + UBSan" ctest --preset native-asan --output-on-failure -j2
 step "fuzz smoke run (libFuzzer, 10 s per target)" bash scripts/fuzz.sh -t 10
