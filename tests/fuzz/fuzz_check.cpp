@@ -18,8 +18,8 @@
 
 namespace {
 
-std::shared_ptr<const rg::Policy> loadOrDie(std::string_view json, const char* what) {
-  rg::LoadResult r = rg::loadPolicy(json);
+std::shared_ptr<const rg::Policy> loadOrDie(std::string_view json, const char* what, const rg::BundleFiles& files = {}) {
+  rg::LoadResult r = rg::loadPolicy(json, files);
   if (!r.policy) {
     std::fprintf(stderr, "fuzz_check: %s does not load: %s\n", what,
                  r.errors.empty() ? "?" : (r.errors[0].pointer + " " + r.errors[0].message).c_str());
@@ -31,7 +31,7 @@ std::shared_ptr<const rg::Policy> loadOrDie(std::string_view json, const char* w
 const rg::Policy& bundle(int which) {
   static const std::string vectorsJson = fuzzutil::readRepoFile("tests/vectors/vectors_bundle.json");
   static const auto vectors = loadOrDie(vectorsJson, "tests/vectors/vectors_bundle.json");
-  static const auto builtin = loadOrDie(rg::defaultBundleJson(), "the default bundle");
+  static const auto builtin = loadOrDie(rg::defaultBundleJson(), "the default bundle", rg::defaultBundleFiles());
   return which == 0 ? *vectors : *builtin;
 }
 

@@ -25,7 +25,7 @@ TEST_CASE("merge: replacements survive with the text around them", "[engine][mer
 }
 
 TEST_CASE("merge: the default bundle gives one commitment.money finding per promise", "[engine][merge]") {
-  rg::LoadResult d = rg::loadPolicy(rg::defaultBundleJson());
+  rg::LoadResult d = rg::loadPolicy(rg::defaultBundleJson(), rg::defaultBundleFiles());
   REQUIRE(d.policy);
   auto r = check(*d.policy, "Don't worry, we'll refund the full amount");
   int money = 0;

@@ -68,6 +68,6 @@ TEST_CASE("lint: nested unbounded repetition is reported, delimited repetition i
   REQUIRE(r.policy);  // a warning, not an error
   REQUIRE(r.warnings.size() == 1);
   CHECK(r.warnings[0].pointer == "/rules/0/pattern");
-  rg::LoadResult d = rg::loadPolicy(rg::defaultBundleJson());
+  rg::LoadResult d = rg::loadPolicy(rg::defaultBundleJson(), rg::defaultBundleFiles());
   CHECK(d.warnings.empty());
 }
