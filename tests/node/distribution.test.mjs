@@ -575,6 +575,8 @@ describe('CLI ⇄ verify.js', { skip: existsSync(cli) ? false : `no CLI at ${cli
     const bundlePath = path.join(dir, 'bundle.json');
     const repoBundle = path.join(ROOT, 'policies/default/bundle.json');
     writeFileSync(bundlePath, readFileSync(repoBundle));
+    // The model the bundle names beside itself (its SHA-256 is in the bundle).
+    writeFileSync(path.join(dir, 'default.ftz'), readFileSync(path.join(ROOT, 'policies/default/default.ftz')));
     assert.equal(run('keygen', '--out', path.join(dir, 'k')).status, 0);
     const signed = run('sign', bundlePath, '--key', path.join(dir, 'k.key'), '--expires', '10', '--out', path.join(dir, 's.json'),
                        '--now', '2026-06-01T12:00:00Z');

@@ -23,7 +23,7 @@ std::shared_ptr<const Model> tiny() {
 }
 
 json classifierBundle(const std::string& modelBytes, json labels, json model = nullptr) {
-  json b = bundleWith(json::array());
+  json b = bundleWith({});
   b["categories"]["threat"] = {{"label", {{"en", "Threat"}, {"de", "Drohung"}}}};
   b["models"] = {{"tiny", model.is_null() ? json{{"sha256", rg::classify::sha256Hex(modelBytes)},
                                                  {"data", ""}} : model}};

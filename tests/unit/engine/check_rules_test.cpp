@@ -126,15 +126,8 @@ TEST_CASE("pattern: catastrophic backtracking stops at its bound with a warning"
   REQUIRE(r["warnings"].size() == 1);
   CHECK(r["warnings"][0]["rule"] == "slow");
   CHECK(r["warnings"][0]["source"] == "reply");
-  CHECK(r["warnings"][0]["message"] == "pattern stopped at its step limit; it was skipped for this text");
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(u"(a+)+$", 0, status));
-  REQUIRE(U_SUCCESS(status));
-  std::vector<rg::text::Span> found;
-  const std::u16string u16(text.begin(), text.end());
-  CHECK(rg::eval::regexFind(*re, u16, found) == rg::eval::RegexOutcome::Limit);
-  CHECK(rg::eval::regexFind(*re, u"aaaa", found) == rg::eval::RegexOutcome::Ok);  // small input: a match
-  CHECK(found.size() == 1);
+  // Only a pattern that hit its bound warns; the outcomes of each bound, counted in ICU steps, are
+  // asserted in regex_bounds_test.cpp.
 }
 
 TEST_CASE("detector: context raises confidence, min_confidence and allow_domains filter", "[engine]") {

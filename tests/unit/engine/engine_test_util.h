@@ -25,9 +25,7 @@ inline std::string readFile(const std::string& repoPath) {
 // A valid bundle around the given rules (categories a..: insult, tone, pii, style).
 // The rules come as an initializer list, not a json: `json x = {oneObject}` is that object under
 // clang but a one-element array under gcc (CWG 2137), and the sanitizer build uses clang.
-inline json bundleWith(std::initializer_list<json> ruleList) {
-  json rules = json::array();
-  for (const json& r : ruleList) rules.push_back(r);
+inline json bundleWith(const json& rules) {  // rules: a json array built by the caller
   return {{"format", "replyguard-bundle/1"},
           {"id", "test.bundle"},
           {"version", 1},
@@ -39,6 +37,11 @@ inline json bundleWith(std::initializer_list<json> ruleList) {
             {"pii", {{"label", {{"en", "PII"}}}}},
             {"style", {{"label", {{"en", "Style"}}}}}}},
           {"rules", std::move(rules)}};
+}
+inline json bundleWith(std::initializer_list<json> ruleList) {
+  json rules = json::array();
+  for (const json& r : ruleList) rules.push_back(r);
+  return bundleWith(rules);
 }
 
 // A rule header with placeholder examples (tests here call check(), not runExamples()).
