@@ -1,5 +1,5 @@
 // Store packages (scripts/package.mjs) from a fresh store build: Chrome .zip and Firefox .xpi of at
-// most 1 MB with the core, the ICU data and both locales; the same bytes on a second run; the AMO
+// most 2 MB with the core, the classifier model, the ICU data and both locales; the same bytes on a second run; the AMO
 // source archive; and store texts that stay true to the manifest (every permission explained,
 // short descriptions within Chrome's 132 characters).
 import test from 'node:test';
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './support/harness.mjs';
 
-const MAX = 1_000_000;
+const MAX = 2_000_000;  // issue 11: the whole package with the classifier model ≤ 2 MB
 const STORE = path.join(ROOT, 'extension/store');
 const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
@@ -39,7 +39,7 @@ test('store packages', async (t) => {
   const firefox = path.join(a, `replyguard-firefox-${version}.xpi`);
   const source = path.join(a, `replyguard-source-${version}.zip`);
 
-  await t.test('Chrome zip and Firefox xpi: ≤ 1 MB, sizes printed', () => {
+  await t.test('Chrome zip and Firefox xpi: ≤ 2 MB, sizes printed', () => {
     for (const f of [chrome, firefox]) {
       const size = readFileSync(f).length;
       assert.ok(size <= MAX, `${path.basename(f)}: ${size} bytes > ${MAX}`);
