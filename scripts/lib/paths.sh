@@ -31,49 +31,24 @@ if command -v ccache >/dev/null 2>&1; then
   export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
 fi
 
-# Prints the ICU source directory, fetching Debian's source package into the cache if needed.
-rg_icu_source() {
-  local dir="$RG_CACHE/icu-src-$RG_ICU_VERSION"
+# Prints the directory of Debian source package NAME at VERSION (the release of the installed -dev
+# package DEV, binNMU suffix dropped), fetching it into $RG_CACHE/NAME-src-VERSION if needed.
+rg_debian_source() {
+  local name=$1 version=$2 dev=$3
+  local dir="$RG_CACHE/$name-src-$version"
   if [ ! -f "$dir/.complete" ]; then
     rm -rf "$dir" && mkdir -p "$dir"
-    (cd "$dir" && apt-get source -qq --only-source "icu=$(dpkg-query -W -f='${Version}' libicu-dev)" >/dev/null 2>&1 \
-      || apt-get source -qq --only-source icu >/dev/null)
+    (cd "$dir" && apt-get source -qq --only-source "$name=$(dpkg-query -W -f='${Version}' "$dev" | sed 's/+b[0-9]*$//')" >/dev/null 2>&1 \
+      || apt-get source -qq --only-source "$name" >/dev/null)
     touch "$dir/.complete"
   fi
   local src
-  src=$(find "$dir" -maxdepth 1 -type d -name "icu-$RG_ICU_VERSION*" | head -n1)
-  [ -n "$src" ] || { echo "ICU $RG_ICU_VERSION source not found in $dir" >&2; return 1; }
+  src=$(find "$dir" -maxdepth 1 -type d -name "$name-$version*" | head -n1)
+  [ -n "$src" ] || { echo "$name $version source not found in $dir" >&2; return 1; }
   echo "$src"
 }
-
-# Prints the Snowball source directory, fetching Debian's source package into the cache if needed.
-rg_snowball_source() {
-  local dir="$RG_CACHE/snowball-src-$RG_SNOWBALL_VERSION"
-  if [ ! -f "$dir/.complete" ]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    (cd "$dir" && apt-get source -qq --only-source "snowball=$(dpkg-query -W -f='${Version}' libstemmer-dev)" >/dev/null 2>&1 \
-      || apt-get source -qq --only-source snowball >/dev/null)
-    touch "$dir/.complete"
-  fi
-  local src
-  src=$(find "$dir" -maxdepth 1 -type d -name "snowball-$RG_SNOWBALL_VERSION*" | head -n1)
-  [ -n "$src" ] || { echo "Snowball $RG_SNOWBALL_VERSION source not found in $dir" >&2; return 1; }
-  echo "$src"
-}
-
-# Prints the fastText source directory, fetching Debian's source package into the cache if needed.
-rg_fasttext_source() {
-  local dir="$RG_CACHE/fasttext-src-$RG_FASTTEXT_VERSION"
-  if [ ! -f "$dir/.complete" ]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    (cd "$dir" && apt-get source -qq --only-source "fasttext=$(dpkg-query -W -f='${Version}' libfasttext-dev | sed 's/+b[0-9]*$//')" >/dev/null 2>&1 \
-      || apt-get source -qq --only-source fasttext >/dev/null)
-    touch "$dir/.complete"
-  fi
-  local src
-  src=$(find "$dir" -maxdepth 1 -type d -name "fasttext-$RG_FASTTEXT_VERSION*" | head -n1)
-  [ -n "$src" ] || { echo "fastText $RG_FASTTEXT_VERSION source not found in $dir" >&2; return 1; }
-  echo "$src"
-}
+rg_icu_source() { rg_debian_source icu "$RG_ICU_VERSION" libicu-dev; }
+rg_snowball_source() { rg_debian_source snowball "$RG_SNOWBALL_VERSION" libstemmer-dev; }
+rg_fasttext_source() { rg_debian_source fasttext "$RG_FASTTEXT_VERSION" libfasttext-dev; }
 
 source "$RG_ROOT/scripts/lib/cache.sh"
