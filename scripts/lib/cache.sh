@@ -7,6 +7,8 @@
 #   dir=$(rg_cache_dir NAME VERSION KEY)         where that build lives
 #   rg_cached_build NAME VERSION KEY BUILD_FN    runs "BUILD_FN PREFIX" unless the build is there
 #
+# Call rg_cached_build as a plain command, not inside `if`, `&&` or `||`: there bash ignores set -e
+# in everything it runs, so a failing step of BUILD_FN would not stop it.
 # BUILD_FN installs into PREFIX (a temporary directory next to the final one) and returns 0; the
 # directory is then moved into place with a .complete marker, so an interrupted build leaves
 # nothing behind that looks finished. A lock makes concurrent builds of the same key (two
@@ -32,7 +34,14 @@ rg_cached_build() {
     local tmp="$dir.tmp.$$"
     rm -rf "$tmp" "$dir"
     echo "$name $version: building into $dir (once per machine)"
-    "$build_fn" "$tmp" || { rm -rf "$tmp"; exit 1; }
+    # Not `build_fn || ...`: bash ignores set -e inside a function called in a || list, so a
+    # failed compile would go on and the half-built directory would be marked complete. The
+    # subshell runs BUILD_FN with set -e, stopping at its first failing command.
+    set +e
+    (set -e; "$build_fn" "$tmp")
+    status=$?
+    set -e
+    if [ $status -ne 0 ]; then rm -rf "$tmp"; echo "$name $version: build failed" >&2; exit 1; fi
     touch "$tmp/.complete"
     mv -T "$tmp" "$dir"
   ) 9>"$RG_CACHE/.lock-$name-$version-$key"
