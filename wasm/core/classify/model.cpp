@@ -48,16 +48,23 @@ std::shared_ptr<const Model> Model::load(std::string_view bytes, std::string& er
   auto ft = std::make_unique<Loader>();
   ByteBuf buf(bytes);
   std::istream in(&buf);
+  // fastText never checks its reads: past the end of truncated bytes it would go on with
+  // whatever its size variables held. A short read throws here instead, before any is used.
+  in.exceptions(std::ios::failbit | std::ios::badbit);
   try {
     if (!ft->header(in)) return error = "is not a fastText model", nullptr;
     ft->loadModel(in);
-  } catch (const std::bad_alloc&) {
-    return error = "is not a valid fastText model (its sizes are implausible)", nullptr;
   } catch (const std::exception& e) {
+    // Caught as std::exception: libstdc++ 12 throws the old-ABI ios_base::failure, which a
+    // catch of std::ios_base::failure would miss; the stream state says what happened.
+    if (in.rdstate() & (std::ios::failbit | std::ios::badbit)) return error = "is truncated", nullptr;
+    if (dynamic_cast<const std::bad_alloc*>(&e))
+      return error = "is not a valid fastText model (its sizes are implausible)", nullptr;
     return error = std::string("is not a valid fastText model: ") + e.what(), nullptr;
   }
-  if (!in || in.peek() != std::char_traits<char>::eof())
-    return error = in ? "is not a valid fastText model (bytes left after the model)" : "is truncated", nullptr;
+  in.exceptions(std::ios::goodbit);
+  if (in.peek() != std::char_traits<char>::eof())
+    return error = "is not a valid fastText model (bytes left after the model)", nullptr;
   const fasttext::Args args = ft->getArgs();
   if (args.model != fasttext::model_name::sup) return error = "is not a supervised (classification) model", nullptr;
   if (args.loss != fasttext::loss_name::ova)
