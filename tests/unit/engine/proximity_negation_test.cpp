@@ -5,8 +5,10 @@ using namespace rgtest;
 
 namespace {
 
-json conceptBundle(json rules) {
-  json b = bundleWith(std::move(rules));
+// An initializer_list, not a json: a one-rule {rule(...)} would copy the rule object under clang
+// (gcc makes it an array), and /rules would not be an array.
+json conceptBundle(std::initializer_list<json> rules) {
+  json b = bundleWith(rules);
   b["concepts"] = {{"we", {"wir", "we", "we'll", "we will"}},
                    {"certainty", {"auf jeden fall", "garantiert", "definitely", "for sure"}},
                    {"refund", {{{"text", "erstatt"}, {"match", "prefix"}}, {{"text", "refund"}, {"match", "prefix"}}}}};
