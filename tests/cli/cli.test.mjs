@@ -211,6 +211,26 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.equal(existsSync(at('never.json')), false);
     });
 
+    test('a model kept beside the bundle is inlined into the signed bundle, which verifies on its own', () => {
+      const withData = JSON.parse(readFileSync(path.join(root, 'tests/vectors/classifier_bundle.json'), 'utf8'));
+      const data = withData.models.tiny.data;
+      const sub = mkdtempSync(path.join(dir, 'model-file-'));
+      writeFileSync(path.join(sub, 'tiny.ftz'), Buffer.from(data, 'base64'));
+      withData.models.tiny = { sha256: withData.models.tiny.sha256, file: 'tiny.ftz' };
+      writeFileSync(path.join(sub, 'bundle.json'), JSON.stringify(withData, null, 1));
+      const r = run(['sign', path.join(sub, 'bundle.json'), '--key', at('admin.key'), '--expires', '30',
+                     '--out', path.join(sub, 'signed.json'), '--now', '2026-06-01T12:00:00Z']);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /inlined 1 model file/);
+      const inner = JSON.parse(Buffer.from(JSON.parse(readFileSync(path.join(sub, 'signed.json'), 'utf8')).bundle, 'base64'));
+      assert.deepEqual(inner.models.tiny, { data, sha256: withData.models.tiny.sha256 });
+      rmSync(path.join(sub, 'tiny.ftz'));  // the signed bundle needs nothing beside it
+      const v = verify(path.join(sub, 'signed.json'), '--out', path.join(sub, 'unpacked.json'));
+      assert.equal(v.code, 0, v.err);
+      const lint = run(['lint', path.join(sub, 'unpacked.json')]);
+      assert.equal(lint.code, 0, lint.err + lint.out);
+    });
+
     test('good signature: exit 0, --out writes the verified bundle bytes', () => {
       const r = verify(signed, '--out', at('unpacked.json'));
       assert.equal(r.code, 0, r.err);

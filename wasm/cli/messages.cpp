@@ -51,6 +51,7 @@ const std::map<std::string_view, Text> kMessages = {
   {"keys.id_mismatch", {"{0}: key_id does not belong to this key (its id is {1})", "{0}: key_id gehört nicht zu diesem Schlüssel (seine ID ist {1})"}},
   {"keys.none", {"{0}: no public keys", "{0}: keine öffentlichen Schlüssel"}},
   {"sign.no_id_version", {"the bundle needs a string \"id\" and an integer \"version\"", "das Bundle braucht eine Zeichenkette \"id\" und eine ganze Zahl \"version\""}},
+  {"sign.inlined", {"inlined {0} model file(s) into the bundle (\"data\", base64): the signed bundle carries them\n", "{0} Modelldatei(en) ins Bundle übernommen (\"data\", base64): das signierte Bundle enthält sie\n"}},
   {"sign.done", {"wrote {0}: {1} version {2}, key {3}, expires {4}\n", "{0} geschrieben: {1} Version {2}, Schlüssel {3}, gültig bis {4}\n"}},
   {"verify.not_json", {"not a signed bundle: the file is not a JSON object", "kein signiertes Bundle: die Datei ist kein JSON-Objekt"}},
   {"verify.bad_format", {"not a signed bundle: \"format\" must be \"{0}\"", "kein signiertes Bundle: \"format\" muss \"{0}\" sein"}},
