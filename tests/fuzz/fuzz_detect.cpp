@@ -29,7 +29,8 @@ std::u16string withoutSpaces(std::u16string_view t) {
 
 void checkDetectors(std::u16string_view text) {
   using namespace rg::detect;
-  for (Kind kind : {Kind::Email, Kind::Phone, Kind::Iban, Kind::Card, Kind::Url, Kind::Handle}) {
+  for (Kind kind : {Kind::Email, Kind::Phone, Kind::Iban, Kind::Card, Kind::Url, Kind::Handle, Kind::DeTaxId,
+                    Kind::VatId, Kind::DeIdDocument, Kind::DeKvnr, Kind::DeRvnr}) {
     uint32_t previousEnd = 0;
     for (const Hit& h : find(kind, text)) {
       if (h.begin >= h.end || h.end > text.size()) fail("hit out of range", h.begin, h.end);
