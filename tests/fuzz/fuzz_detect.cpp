@@ -39,7 +39,11 @@ void checkDetectors(std::u16string_view text) {
       if (insidePair(text, h.begin) || insidePair(text, h.end)) fail("hit splits a surrogate pair", h.begin, h.end);
       const std::u16string compact = withoutSpaces(text.substr(h.begin, h.end - h.begin));
       if (kind == Kind::Iban && !ibanValid(compact)) fail("iban hit fails ibanValid", h.begin, h.end);
-      if (kind == Kind::Card && !luhnValid(compact)) fail("card hit fails luhnValid", h.begin, h.end);
+      if (kind == Kind::Card && !(luhnValid(compact) && cardIssued(compact))) fail("card hit fails its validation", h.begin, h.end);
+      if (kind == Kind::DeTaxId && !taxIdValid(compact)) fail("tax id hit fails taxIdValid", h.begin, h.end);
+      if (kind == Kind::DeIdDocument && !idDocumentValid(compact)) fail("id document hit fails idDocumentValid", h.begin, h.end);
+      if (kind == Kind::DeKvnr && !kvnrValid(compact)) fail("kvnr hit fails kvnrValid", h.begin, h.end);
+      if (kind == Kind::DeRvnr && !rvnrValid(compact)) fail("rvnr hit fails rvnrValid", h.begin, h.end);
       previousEnd = h.end;
     }
   }
