@@ -4,7 +4,8 @@
 // A candidate is a run of digit groups joined by short separators (space, - . /, parentheses).
 // Dates, prices, thousands, IP addresses, year ranges and codes glued to letters are rejected.
 // Confidence: international prefix 0.85 (compact 0.7), national (leading 0) formatted 0.8, US 3-3-4 0.75,
-// other formatted runs 0.3; unformatted runs: leading 0 → 0.4, a Chinese mobile (1[3-9] + 9 digits)
+// other formatted runs 0.3; unformatted runs: a German mobile (015x-017x, 11-12 digits) 0.6, other leading 0
+// → 0.4, a Chinese mobile (1[3-9] + 9 digits)
 // 0.6, anything else 0.2 (order numbers). A run that continues an IBAN-shaped start is none.
 #include <algorithm>
 #include <string>
@@ -121,7 +122,10 @@ double classify(std::u16string_view s, const std::vector<Group>& groups, bool pl
     confidence = formatted ? 0.85 : 0.7;
   } else if (national) {
     if (digits > 14) return -1;
-    confidence = formatted ? 0.8 : 0.4;
+    // A German mobile number (015x, 016x, 017x) is typed compact as often as not.
+    const bool mobile = s[groups[0].begin + 1] == u'1' && len(groups[0]) >= 3 && s[groups[0].begin + 2] >= u'5' &&
+                        s[groups[0].begin + 2] <= u'7' && (digits == 11 || digits == 12);
+    confidence = formatted ? 0.8 : mobile ? 0.6 : 0.4;
   } else if (!formatted && digits == 11 && first == u'1' && s[groups[0].begin + 1] >= u'3') {
     confidence = 0.6;  // a Chinese mobile number: 1[3-9] and nine digits
   } else if (digits > 12) {
