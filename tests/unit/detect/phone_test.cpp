@@ -79,6 +79,7 @@ TEST_CASE("find phone: no area code glued to parentheses, Chinese mobiles", "[de
   CHECK(hits(Kind::Phone, u"_: (415)555-0132") == Strings{"(415)555-0132@[3,16)"});
   CHECK(confidenceOf(Kind::Phone, u"(415)555-0132") == Approx(0.75));
   CHECK(texts(Kind::Phone, u"手机 13812345678") == Strings{"13812345678"});
+  CHECK(hits(Kind::Phone, u"Sarah (07700 900456) called") == Strings{"07700 900456@[7,19)"});
   CHECK(confidenceOf(Kind::Phone, u"13812345678") == Approx(0.6));
   CHECK(confidenceOf(Kind::Phone, u"12812345678") == Approx(0.2));  // 12...: no mobile range
 }

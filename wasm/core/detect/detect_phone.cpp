@@ -263,6 +263,12 @@ std::vector<Hit> findPhones(std::u16string_view s) {
       e = k;
     }
     size_t end = groups.back().paren ? groups.back().end + 1 : groups.back().end;
+    // "(07700 900456)": a parenthesis that does not close after the first group encloses the
+    // whole number; lex again from the digit after it.
+    if (unclosed && open && groups.size() == 1) {
+      ++i;
+      continue;
+    }
     i = std::max(end, i + 1);  // never rescan a suffix of a rejected run
 
     if (unclosed || glued || continuesIban(s, beginOf(groups, plus))) continue;
