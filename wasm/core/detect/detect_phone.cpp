@@ -123,7 +123,7 @@ double classify(std::u16string_view s, const std::vector<Group>& groups, bool pl
   } else if (national) {
     if (digits > 14) return -1;
     // A German mobile number (015x, 016x, 017x) is typed compact as often as not.
-    const bool mobile = s[groups[0].begin + 1] == u'1' && len(groups[0]) >= 3 && s[groups[0].begin + 2] >= u'5' &&
+    const bool mobile = len(groups[0]) >= 3 && s[groups[0].begin + 1] == u'1' && s[groups[0].begin + 2] >= u'5' &&
                         s[groups[0].begin + 2] <= u'7' && (digits == 11 || digits == 12);
     confidence = formatted ? 0.8 : mobile ? 0.6 : 0.4;
   } else if (!formatted && digits == 11 && first == u'1' && s[groups[0].begin + 1] >= u'3') {
