@@ -29,7 +29,8 @@ std::u16string withoutSpaces(std::u16string_view t) {
 
 void checkDetectors(std::u16string_view text) {
   using namespace rg::detect;
-  for (Kind kind : {Kind::Email, Kind::Phone, Kind::Iban, Kind::Card, Kind::Url, Kind::Handle}) {
+  for (Kind kind : {Kind::Email, Kind::Phone, Kind::Iban, Kind::Card, Kind::Url, Kind::Handle, Kind::DeTaxId,
+                    Kind::VatId, Kind::DeIdDocument, Kind::DeKvnr, Kind::DeRvnr}) {
     uint32_t previousEnd = 0;
     for (const Hit& h : find(kind, text)) {
       if (h.begin >= h.end || h.end > text.size()) fail("hit out of range", h.begin, h.end);
@@ -38,7 +39,11 @@ void checkDetectors(std::u16string_view text) {
       if (insidePair(text, h.begin) || insidePair(text, h.end)) fail("hit splits a surrogate pair", h.begin, h.end);
       const std::u16string compact = withoutSpaces(text.substr(h.begin, h.end - h.begin));
       if (kind == Kind::Iban && !ibanValid(compact)) fail("iban hit fails ibanValid", h.begin, h.end);
-      if (kind == Kind::Card && !luhnValid(compact)) fail("card hit fails luhnValid", h.begin, h.end);
+      if (kind == Kind::Card && !(luhnValid(compact) && cardIssued(compact))) fail("card hit fails its validation", h.begin, h.end);
+      if (kind == Kind::DeTaxId && !taxIdValid(compact)) fail("tax id hit fails taxIdValid", h.begin, h.end);
+      if (kind == Kind::DeIdDocument && !idDocumentValid(compact)) fail("id document hit fails idDocumentValid", h.begin, h.end);
+      if (kind == Kind::DeKvnr && !kvnrValid(compact)) fail("kvnr hit fails kvnrValid", h.begin, h.end);
+      if (kind == Kind::DeRvnr && !rvnrValid(compact)) fail("rvnr hit fails rvnrValid", h.begin, h.end);
       previousEnd = h.end;
     }
   }

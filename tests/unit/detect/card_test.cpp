@@ -24,10 +24,14 @@ TEST_CASE("find card: grouped and compact with IIN confidence", "[detect]") {
   CHECK(confidenceOf(Kind::Card, u"4111 1111 1111 1111") == Approx(0.9));
   CHECK(confidenceOf(Kind::Card, u"5555 5555 5555 4444") == Approx(0.9));
   CHECK(confidenceOf(Kind::Card, u"3782 822463 10005") == Approx(0.9));
-  // Luhn-valid without a known issuer prefix: lower confidence.
-  CHECK(confidenceOf(Kind::Card, u"9000 0000 0000 0001") == Approx(0.6));
-  // Amex prefix but 16 digits: the issuer does not issue that length.
-  CHECK(confidenceOf(Kind::Card, u"3400 0000 0000 0000") == Approx(0.6));
+  // Luhn-valid outside every issued range, or with a length the scheme does not issue: no card.
+  CHECK(find(Kind::Card, u"9000 0000 0000 0001").empty());
+  CHECK(find(Kind::Card, u"3400 0000 0000 0000").empty());  // Amex prefix, 16 digits
+  CHECK(find(Kind::Card, u"1748503543012").empty());        // a millisecond timestamp
+  CHECK(texts(Kind::Card, u"UATP 122000000000003") == Strings{"122000000000003"});
+  CHECK(cardIssued(u"4111111111111111"));
+  CHECK_FALSE(cardIssued(u"1748503543012"));
+  CHECK_FALSE(cardIssued(u"4111 1111 1111 1111"));
   CHECK(hits(Kind::Card, u"👍🏽 Zahlung mit 4111 1111 1111 1111") == Strings{"4111 1111 1111 1111@[17,36)"});
 }
 

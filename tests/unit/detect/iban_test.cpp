@@ -39,6 +39,10 @@ TEST_CASE("find iban: grouped, compact, lower case, offsets", "[detect]") {
   // Full-width digits fold to ASCII one unit for one unit.
   CHECK(hits(Kind::Iban, u"ＤＥ８９３７０４００４４０５３２０１３０００") == Strings{"ＤＥ８９３７０４００４４０５３２０１３０００@[0,22)"});
   CHECK(find(Kind::Iban, u"IBAN DE89 3704 0044 0532 0130 00")[0].confidence == Approx(0.95));
+  // Dash-separated groups, the same separator throughout.
+  CHECK(texts(Kind::Iban, u"AL47-2121-1009-0000-0002-3569-8741.") == Strings{"AL47-2121-1009-0000-0002-3569-8741"});
+  CHECK(texts(Kind::Iban, u"de89-3704-0044-0532-0130-00") == Strings{"de89-3704-0044-0532-0130-00"});
+  CHECK(find(Kind::Iban, u"DE89 3704-0044 0532 0130 00").empty());
 }
 
 TEST_CASE("find iban rejects bad checksums, lengths and glued text", "[detect]") {

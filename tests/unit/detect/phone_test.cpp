@@ -27,7 +27,8 @@ TEST_CASE("find phone: German national and US formats", "[detect]") {
   CHECK(confidenceOf(Kind::Phone, u"555-123-4567") == Approx(0.75));
   CHECK(confidenceOf(Kind::Phone, u"1-555-123-4567") == Approx(0.75));
   // Unformatted runs are weaker evidence; without a leading 0 they look like order numbers.
-  CHECK(confidenceOf(Kind::Phone, u"01711234567") == Approx(0.4));
+  CHECK(confidenceOf(Kind::Phone, u"01711234567") == Approx(0.6));  // a mobile number, typed compact
+  CHECK(confidenceOf(Kind::Phone, u"0301234567") == Approx(0.4));
   CHECK(confidenceOf(Kind::Phone, u"Bestellung 12345678") == Approx(0.2));
   CHECK(hits(Kind::Phone, u"Schöne Grüße 😀 030 1234567") == Strings{"030 1234567@[16,27)"});
 }
@@ -72,4 +73,40 @@ TEST_CASE("find phone accepts full-width digits", "[detect]") {
   // Full-width forms fold one unit to one unit, so offsets stay those of the original.
   CHECK(hits(Kind::Phone, u"Tel ０３０ １２３４５６７") == Strings{"０３０ １２３４５６７@[4,15)"});
   CHECK(texts(Kind::Phone, u"＋４９ ３０ １２３４５６７") == Strings{"＋４９ ３０ １２３４５６７"});
+}
+
+TEST_CASE("find phone: no area code glued to parentheses, Chinese mobiles", "[detect]") {
+  CHECK(hits(Kind::Phone, u"_: (415)555-0132") == Strings{"(415)555-0132@[3,16)"});
+  CHECK(confidenceOf(Kind::Phone, u"(415)555-0132") == Approx(0.75));
+  CHECK(texts(Kind::Phone, u"手机 13812345678") == Strings{"13812345678"});
+  CHECK(hits(Kind::Phone, u"Sarah (07700 900456) called") == Strings{"07700 900456@[7,19)"});
+  CHECK(confidenceOf(Kind::Phone, u"13812345678") == Approx(0.6));
+  CHECK(confidenceOf(Kind::Phone, u"12812345678") == Approx(0.2));  // 12...: no mobile range
+}
+
+TEST_CASE("find phone: digit groups that fail every validation are no phone numbers", "[detect]") {
+  // Invalid IBANs: their digit groups follow a country code and check digits.
+  for (const char16_t* t : {u"NL91 ABNA 0417 1643 01", u"DO28 BAGR 0000 0001 2124 5361 132", u"0000 0001 2124 5361 132",
+                            u"AL47 212A 1009 0000 0002 3569 8741", u"BE71 A961 2345 6769", u"IL15 0120 6900 0000",
+                            u"HR12 001 0051 8630 0016 A", u"EE38 2200 2210  014 5686", u"NO93 A601 1117 947",
+                            u"AL47-2121-1009-0000-0002-3569-8740"}) {
+    INFO(utf8(t));
+    CHECK(find(Kind::Phone, t).empty());
+  }
+  CHECK(find(Kind::Phone, u"0001 2345 678").empty());  // no country code starts with 0
+  CHECK(texts(Kind::Phone, u"IBAN falsch, ruf an: 0171 2345678") == Strings{"0171 2345678"});
+}
+
+TEST_CASE("serviceNumber: freephone, shared-cost and premium ranges", "[detect]") {
+  for (const char16_t* t : {u"0800 330 1000", u"+49 800 330 1000", u"+49 (0)800 330 1000", u"0180 5 123456",
+                            u"0900 1234567", u"+43 810 123456", u"+41 848 123 456", u"+44 800 123 4567",
+                            u"1-800-555-0199", u"(888) 555-0123", u"+1 877 555 0123"}) {
+    INFO(utf8(t));
+    CHECK(serviceNumber(t));
+  }
+  for (const char16_t* t : {u"0171 2345678", u"030 1234567", u"08421 12345", u"+49 30 1234567", u"(415) 555-0132",
+                            u"+1 415 555 0132", u"+33 800 123 456"}) {
+    INFO(utf8(t));
+    CHECK_FALSE(serviceNumber(t));
+  }
 }

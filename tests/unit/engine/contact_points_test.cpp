@@ -67,3 +67,35 @@ TEST_CASE("contact points: malformed declarations are errors with pointers", "[e
   CHECK(hasError(errs, "/contact_points/role_mailboxes/0", "before \"@\""));
   CHECK(hasError(errs, "/contact_points/fax", "unknown key \"fax\""));
 }
+
+TEST_CASE("detector options: role addresses, the rule's own allow list, service numbers", "[engine][contacts]") {
+  json b = contactBundle();
+  b["rules"] = json::array({rule("email", "detector", {{"detector", "email"}, {"category", "pii"}}),
+                            rule("email-all", "detector", {{"detector", "email"}, {"category", "pii"}, {"role_addresses", "flag"}}),
+                            rule("phone", "detector", {{"detector", "phone"}, {"category", "pii"}}),
+                            rule("phone-own", "detector",
+                                 {{"detector", "phone"}, {"category", "pii"}, {"allow_service_numbers", true},
+                                  {"allow", {{"phones", {"+49 171 7654321"}}}}})});
+  auto p = load(b);
+  // Role mailboxes are not flagged by default; "flag" reports them, but still not declared addresses.
+  CHECK(rulesFound(check(*p, "Write to support@anywhere.org")) == std::vector<std::string>{"email-all:support@anywhere.org"});
+  CHECK(rulesFound(check(*p, "Mail jana@example.com")).empty());
+  CHECK(rulesFound(check(*p, "Unsere Hotline 0800 330 1000")) == std::vector<std::string>{"phone:0800 330 1000"});
+  CHECK(rulesFound(check(*p, "Service: +49 180 5 123456")) == std::vector<std::string>{"phone:+49 180 5 123456"});
+  CHECK(rulesFound(check(*p, "Call 1-800-555-0199")) == std::vector<std::string>{"phone:1-800-555-0199"});
+  CHECK(rulesFound(check(*p, "Mein Kollege: 0171 7654321")) == std::vector<std::string>{"phone:0171 7654321"});
+  CHECK(rulesFound(check(*p, "Kundin: 0171 2345678")) ==
+        std::vector<std::string>{"phone:0171 2345678", "phone-own:0171 2345678"});
+}
+
+TEST_CASE("detector options: misplaced and malformed values are errors", "[engine][contacts]") {
+  auto errs = errorsOf(bundleWith({rule("a", "detector", {{"detector", "phone"}, {"role_addresses", "flag"}}),
+                                   rule("b", "detector", {{"detector", "email"}, {"role_addresses", "sometimes"}}),
+                                   rule("c", "detector", {{"detector", "email"}, {"allow_service_numbers", true}}),
+                                   rule("d", "detector", {{"detector", "phone"}, {"allow", {{"phones", {"030 1234"}}}}})})
+                           .dump());
+  CHECK(hasError(errs, "/rules/0/role_addresses", "only applies to the email detector"));
+  CHECK(hasError(errs, "/rules/1/role_addresses", "\"allow\" or \"flag\""));
+  CHECK(hasError(errs, "/rules/2/allow_service_numbers", "only applies to the phone detector"));
+  CHECK(hasError(errs, "/rules/3/allow/phones/0", "international number"));
+}

@@ -1,5 +1,7 @@
 // Payment card numbers: 13-19 digits, compact or in groups separated by one space or dash,
-// Luhn-valid. A known issuer prefix (IIN) with a length that issuer uses raises confidence.
+// Luhn-valid, and in an issued IIN range with a length that scheme issues. A Luhn-valid number
+// outside every range (a 13-digit millisecond timestamp "1748503543012" starts with 1; no scheme
+// but UATP, with 15 digits, issues that) is not reported: a tenth of all digit runs pass Luhn.
 #include <algorithm>
 
 #include "detect/scan.h"
@@ -29,10 +31,13 @@ unsigned prefix(std::u16string_view d, size_t n) {
   return v;
 }
 
+}  // namespace
+
 // Issuer ranges of the schemes customers actually paste (Visa, Mastercard, Amex, Discover,
-// Diners, JCB, UnionPay, Maestro, Mir) with the lengths each issues.
-bool knownIin(std::u16string_view d) {
+// Diners, JCB, UnionPay, Maestro, Mir, UATP) with the lengths each issues.
+bool cardIssued(std::u16string_view d) {
   const size_t n = d.size();
+  if (n < 13 || n > 19 || d.find_first_not_of(u"0123456789") != std::u16string_view::npos) return false;
   const unsigned p1 = prefix(d, 1), p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4);
   const bool len16to19 = n >= 16 && n <= 19;
   if (p1 == 4) return n == 13 || n == 16 || n == 19;                      // Visa
@@ -44,8 +49,11 @@ bool knownIin(std::u16string_view d) {
   if (p4 >= 3528 && p4 <= 3589) return len16to19;                         // JCB
   if (p2 == 62) return len16to19;                                         // UnionPay
   if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67) return n >= 13;  // Maestro
+  if (p1 == 1) return n == 15;                                            // UATP (AirPlus)
   return false;
 }
+
+namespace {
 
 struct Group {
   size_t begin, end;  // digits only
@@ -113,7 +121,8 @@ std::vector<Hit> findCards(std::u16string_view s) {
         if (digits.size() < 13 || !luhnValid(digits) ||
             digits.find_first_not_of(digits[0]) == std::u16string::npos)
           continue;
-        double confidence = knownIin(digits) ? 0.9 : 0.6;
+        if (!cardIssued(digits)) continue;
+        double confidence = 0.9;
         if (a > 0 || b + 1 < groups.size()) confidence -= 0.2;  // more digit groups around it
         candidates.push_back({a, b, digits.size(), confidence});
       }

@@ -1,4 +1,5 @@
-// IBANs: country code, check digits, BBAN; written compact or in groups of four. Only hits whose
+// IBANs: country code, check digits, BBAN; written compact or in groups of four separated by spaces
+// or dashes, in upper or lower case. Only hits whose
 // length fits the country (SWIFT IBAN registry) and whose ISO 7064 mod-97 checksum is 1.
 #include <algorithm>
 
@@ -74,15 +75,17 @@ std::vector<Hit> findIbans(std::u16string_view s) {
       continue;
     const size_t length = ibanLength(s[i], s[i + 1]);
     if (length == 0) continue;
-    // Collect alphanumerics; a single space may separate groups of four ("DE89 3704 ...").
+    // Collect alphanumerics; one space or dash may separate groups of four ("DE89 3704 ...",
+    // "AL47-2121-1009-..."), the same one throughout.
     compact.clear();
     size_t e = i;
+    char16_t sep = 0;
     while (e < s.size() && compact.size() < length) {
       if (isAsciiAlnum(s[e])) {
         compact.push_back(s[e++]);
-      } else if (isNumberSpace(s[e]) && compact.size() % 4 == 0 && e + 1 < s.size() &&
-                 isAsciiAlnum(s[e + 1])) {
-        ++e;
+      } else if ((isNumberSpace(s[e]) || s[e] == u'-') && (sep == 0 || (s[e] == u'-') == (sep == u'-')) &&
+                 compact.size() % 4 == 0 && e + 1 < s.size() && isAsciiAlnum(s[e + 1])) {
+        sep = s[e++];
       } else {
         break;
       }

@@ -4,12 +4,16 @@
 // A candidate is a run of digit groups joined by short separators (space, - . /, parentheses).
 // Dates, prices, thousands, IP addresses, year ranges and codes glued to letters are rejected.
 // Confidence: international prefix 0.85 (compact 0.7), national (leading 0) formatted 0.8, US 3-3-4 0.75,
-// other formatted runs 0.3; unformatted runs: leading 0 → 0.4, anything else 0.2 (order numbers).
+// other formatted runs 0.3; unformatted runs: a German mobile (015x-017x, 11-12 digits) 0.6, other leading 0
+// → 0.4, a Chinese mobile (1[3-9] + 9 digits)
+// 0.6, anything else 0.2 (order numbers). A run that continues an IBAN-shaped start is none.
 #include <algorithm>
+#include <string>
 
 #include "detect/scan.h"
 
-namespace rg::detect::scan {
+namespace rg::detect {
+namespace scan {
 namespace {
 
 constexpr size_t kMinDigits = 7;
@@ -74,6 +78,9 @@ double classify(std::u16string_view s, const std::vector<Group>& groups, bool pl
   size_t digits = 0;
   for (const auto& g : groups) digits += len(g);
   const char16_t first = s[groups[0].begin];
+  // "00" + country code; no country code starts with 0, so "0000 0001 ..." is no number at all.
+  if (!plus && len(groups[0]) >= 3 && first == u'0' && s[groups[0].begin + 1] == u'0' && s[groups[0].begin + 2] == u'0')
+    return -1;
   const bool intl = plus || (len(groups[0]) >= 3 && first == u'0' && s[groups[0].begin + 1] == u'0');
   const bool trunk = std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.paren && len(g) == 1 && s[g.begin] == u'0'; });
   const bool national = !intl && first == u'0';
@@ -115,7 +122,12 @@ double classify(std::u16string_view s, const std::vector<Group>& groups, bool pl
     confidence = formatted ? 0.85 : 0.7;
   } else if (national) {
     if (digits > 14) return -1;
-    confidence = formatted ? 0.8 : 0.4;
+    // A German mobile number (015x, 016x, 017x) is typed compact as often as not.
+    const bool mobile = len(groups[0]) >= 3 && s[groups[0].begin + 1] == u'1' && s[groups[0].begin + 2] >= u'5' &&
+                        s[groups[0].begin + 2] <= u'7' && (digits == 11 || digits == 12);
+    confidence = formatted ? 0.8 : mobile ? 0.6 : 0.4;
+  } else if (!formatted && digits == 11 && first == u'1' && s[groups[0].begin + 1] >= u'3') {
+    confidence = 0.6;  // a Chinese mobile number: 1[3-9] and nine digits
   } else if (digits > 12) {
     return -1;  // long runs without a prefix are account, card or order numbers
   } else if (formatted) {
@@ -130,7 +142,72 @@ double classify(std::u16string_view s, const std::vector<Group>& groups, bool pl
   return confidence;
 }
 
+// The digits follow groups of four that start with a country code and two digits, as in the
+// invalid IBAN "NL91 ABNA 0417 1643 01": a failed IBAN is no phone number.
+bool continuesIban(std::u16string_view s, size_t i) {
+  size_t k = i;
+  for (int group = 0; group < 9; ++group) {
+    size_t j = k;
+    while (j > 0 && k - j < 2 && (isNumberSpace(s[j - 1]) || (j == k && s[j - 1] == u'-'))) --j;
+    if (j == k) return false;
+    size_t b = j;
+    while (b > 0 && j - b < 5 && isAsciiAlnum(s[b - 1])) --b;
+    if (j - b < 3 || j - b > 4) return false;
+    if (j - b == 4 && isAsciiAlpha(s[b]) && isAsciiAlpha(s[b + 1]) && isDigit(s[b + 2]) && isDigit(s[b + 3]) &&
+        !wordCharBefore(s, b))
+      return true;
+    if (j - b != 4) return false;
+    k = b;
+  }
+  return false;
+}
+
 }  // namespace
+
+}  // namespace scan
+
+bool serviceNumber(std::u16string_view phone) {
+  using namespace scan;
+  std::string d;
+  for (char16_t c : phone) {
+    const char16_t f = foldUnit(c);
+    if (isDigit(f)) d.push_back(static_cast<char>(f));
+  }
+  const char16_t lead = phone.empty() ? 0 : foldUnit(phone[0]);
+  std::string cc = "49", nsn;  // a national number (leading 0) is read as German
+  if (lead == u'+' || d.rfind("00", 0) == 0) {
+    const std::string rest = lead == u'+' ? d : d.substr(2);
+    cc.clear();
+    for (const char* code : {"49", "43", "41", "44", "1"}) {
+      if (rest.rfind(code, 0) == 0) {
+        cc = code;
+        nsn = rest.substr(cc.size());
+        break;
+      }
+    }
+    if (cc.empty()) return false;
+    if (nsn.rfind('0', 0) == 0) nsn.erase(0, 1);  // "+49 (0)800 ..."
+  } else if (!d.empty() && d[0] == '0') {
+    nsn = d.substr(1);
+  } else {
+    cc = "1";  // NANP without the country code: "800-555-0199", "1-800-555-0199"
+    nsn = d.size() == 11 && d[0] == '1' ? d.substr(1) : d;
+    if (nsn.size() != 10) return false;
+  }
+  auto starts = [&](std::initializer_list<const char*> prefixes) {
+    for (const char* p : prefixes)
+      if (nsn.rfind(p, 0) == 0) return true;
+    return false;
+  };
+  // Freephone, shared-cost, premium-rate and mass-call ranges of the national numbering plans.
+  if (cc == "1") return starts({"800", "833", "844", "855", "866", "877", "888"});
+  if (cc == "49") return starts({"800", "180", "137", "900"});
+  if (cc == "43") return starts({"800", "810", "820", "821", "900", "901", "930", "931"});
+  if (cc == "41") return starts({"800", "840", "842", "844", "848", "900", "901", "906"});
+  return starts({"800", "808", "84", "87", "90", "91", "98"});  // 44
+}
+
+namespace scan {
 
 std::vector<Hit> findPhones(std::u16string_view s) {
   std::vector<Hit> hits;
@@ -186,9 +263,15 @@ std::vector<Hit> findPhones(std::u16string_view s) {
       e = k;
     }
     size_t end = groups.back().paren ? groups.back().end + 1 : groups.back().end;
+    // "(07700 900456)": a parenthesis that does not close after the first group encloses the
+    // whole number; lex again from the digit after it.
+    if (unclosed && open && groups.size() == 1) {
+      ++i;
+      continue;
+    }
     i = std::max(end, i + 1);  // never rescan a suffix of a rejected run
 
-    if (unclosed || glued) continue;
+    if (unclosed || glued || continuesIban(s, beginOf(groups, plus))) continue;
     double confidence = classify(s, groups, plus, end);
     size_t digits = 0;
     for (const auto& g : groups) digits += len(g);
@@ -209,4 +292,5 @@ std::vector<Hit> findPhones(std::u16string_view s) {
   return hits;
 }
 
-}  // namespace rg::detect::scan
+}  // namespace scan
+}  // namespace rg::detect

@@ -1,6 +1,8 @@
 // Entry points of the detectors: name lookup, folding, dispatch to the per-kind scanners.
 #include "detect/detectors.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include "detect/scan.h"
@@ -14,6 +16,11 @@ std::optional<Kind> kindFromName(std::string_view name) {
   if (name == "card") return Kind::Card;
   if (name == "url") return Kind::Url;
   if (name == "handle") return Kind::Handle;
+  if (name == "de_tax_id") return Kind::DeTaxId;
+  if (name == "vat_id") return Kind::VatId;
+  if (name == "de_id_document") return Kind::DeIdDocument;
+  if (name == "de_kvnr") return Kind::DeKvnr;
+  if (name == "de_rvnr") return Kind::DeRvnr;
   return std::nullopt;
 }
 
@@ -26,6 +33,11 @@ std::vector<Hit> find(Kind kind, std::u16string_view text) {
     case Kind::Card: return scan::findCards(folded);
     case Kind::Url: return scan::findUrls(folded);
     case Kind::Handle: return scan::findHandles(folded);
+    case Kind::DeTaxId: return scan::findTaxIds(folded);
+    case Kind::VatId: return scan::findVatIds(folded);
+    case Kind::DeIdDocument: return scan::findIdDocuments(folded);
+    case Kind::DeKvnr: return scan::findKvnrs(folded);
+    case Kind::DeRvnr: return scan::findRvnrs(folded);
   }
   return {};
 }
@@ -73,6 +85,37 @@ bool wordCharBefore(std::u16string_view s, size_t i) {
   if (u_isalnum(c)) return true;
   const int8_t t = u_charType(c);
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+size_t readGrouped(std::u16string_view s, size_t i, size_t want, std::initializer_list<size_t> breaks,
+                   std::u16string_view seps, std::u16string& out) {
+  out.clear();
+  size_t e = i;
+  while (e < s.size() && out.size() < want) {
+    if (isAsciiAlnum(s[e])) {
+      out.push_back(s[e++]);
+      continue;
+    }
+    const bool atBreak = std::find(breaks.begin(), breaks.end(), out.size()) != breaks.end();
+    if (!atBreak || out.empty() || seps.find(s[e]) == std::u16string_view::npos || e + 1 >= s.size() ||
+        !isAsciiAlnum(s[e + 1]))
+      break;
+    ++e;
+  }
+  noteReads(e - i + 1);
+  if (out.size() != want || alnumAt(s, e)) return 0;
+  if (e + 1 < s.size() && (s[e] == u'-' || s[e] == u'.' || s[e] == u'/' || s[e] == u'_') && isAsciiAlnum(s[e + 1]))
+    return 0;  // "12345678995-7": one token that is longer
+  return e;
+}
+
+bool idStart(std::u16string_view s, size_t i) {
+  if (wordCharBefore(s, i)) return false;
+  // The rest of a digit group: "0 12345678903", "030-12345678903".
+  if (i >= 2 && (isNumberSpace(s[i - 1]) || s[i - 1] == u'-' || s[i - 1] == u'/' || s[i - 1] == u'.') &&
+      isDigit(s[i - 2]))
+    return false;
+  return true;
 }
 
 bool letterAt(std::u16string_view s, size_t i) {

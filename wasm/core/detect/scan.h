@@ -7,6 +7,7 @@
 // accepted, because numbers in German and English replies are written with these.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,21 @@ std::vector<Hit> findIbans(std::u16string_view folded);
 std::vector<Hit> findCards(std::u16string_view folded);
 std::vector<Hit> findUrls(std::u16string_view folded);
 std::vector<Hit> findHandles(std::u16string_view folded);
+std::vector<Hit> findTaxIds(std::u16string_view folded);
+std::vector<Hit> findVatIds(std::u16string_view folded);
+std::vector<Hit> findIdDocuments(std::u16string_view folded);
+std::vector<Hit> findKvnrs(std::u16string_view folded);
+std::vector<Hit> findRvnrs(std::u16string_view folded);
+
+// An identifier written compact or in its usual groups: reads `want` ASCII letters/digits from i;
+// after each count listed in `breaks` one separator out of `seps` may stand ("12 345 678 903").
+// Returns the end offset when exactly `want` characters were read and no letter or digit follows
+// (nor a separator and another one: the token goes on), else 0. `out` receives the characters.
+size_t readGrouped(std::u16string_view s, size_t i, size_t want, std::initializer_list<size_t> breaks,
+                   std::u16string_view seps, std::u16string& out);
+// True when an identifier may start at i: not inside a word, and not the continuation of a
+// digit group ("030 12345678903" is not a tax ID after a space).
+bool idStart(std::u16string_view s, size_t i);
 
 // Domain names (email, url, handle). Labels: Unicode letters/digits and inner hyphens. Returns the
 // end of the longest "label(.label)+" starting at i whose last label is a plausible TLD (2+ ASCII

@@ -90,14 +90,14 @@ void list(const nlohmann::json& c, const char* key, const std::string& ptr, Vali
 
 }  // namespace
 
-bool ContactPoints::covers(std::u16string_view found16) const {
+bool ContactPoints::covers(std::u16string_view found16, bool roleMailboxes) const {
   if (empty() || found16.empty()) return false;
   const std::string found = lower(text::toUtf8(found16));
   if (auto at = found.rfind('@'); at != std::string::npos && at > 0) {  // an address
     if (std::find(emails.begin(), emails.end(), found) != emails.end()) return true;
     if (inDomain(found.substr(at + 1), domains)) return true;
     const std::string local = found.substr(0, at);
-    return std::find(localParts.begin(), localParts.end(), local) != localParts.end();
+    return roleMailboxes && std::find(localParts.begin(), localParts.end(), local) != localParts.end();
   }
   if (found[0] == '@') return std::find(handles.begin(), handles.end(), found.substr(1)) != handles.end();
   if (!phones.empty() && phoneMatches(found, phones)) return true;

@@ -25,7 +25,9 @@ struct ContactPoints {
   // True if `found` (the text of a finding) is one of the contact points: a declared number in any
   // usual spelling (+49 …, 0049 …, 0…, with (0)), a declared address, an address or URL at a declared
   // domain, a role mailbox, or a declared handle.
-  bool covers(std::u16string_view found) const;
+  // roleMailboxes false: an address counts only when it is declared or at a declared domain (a
+  // detector rule with "role_addresses": "flag").
+  bool covers(std::u16string_view found, bool roleMailboxes = true) const;
 };
 
 void parseContactPoints(const nlohmann::json& v, const std::string& ptr, Validator& val, ContactPoints& out);

@@ -1,11 +1,13 @@
 // kind "detector": personal data found by a built-in detector (detect/), its confidence raised by
-// a context word nearby; e-mail and URL hits of allowed domains and the company's own contact
-// points are not reported.
+// a context word nearby; e-mail and URL hits of allowed domains, the company's own contact points
+// (the bundle's and the rule's own "allow"), role addresses (unless "role_addresses": "flag") and,
+// with "allow_service_numbers", freephone and other service lines are not reported.
 #include <algorithm>
 #include <cmath>
 
 #include "check/context.h"
 #include "detect/detectors.h"
+#include "policy/contact_points.h"
 #include "policy/rule_compiler.h"
 #include "rules/kind.h"
 #include "text/utf.h"
@@ -20,7 +22,15 @@ struct DetectorSettings : Settings {
   detect::Kind detector = detect::Kind::Email;
   double minConfidence = 0;
   std::vector<std::string> allowDomains;  // lower-case
-  size_t memoryBytes() const override { return sizeof(*this) + allowDomains.capacity() * sizeof(std::string); }
+  policy::ContactPoints allow;            // the rule's own contact points, in the bundle's format
+  bool flagRoleAddresses = false;         // email: report support@... too (Presidio's behaviour)
+  bool allowServiceNumbers = false;       // phone: freephone, shared-cost, premium-rate lines are fine
+  size_t memoryBytes() const override {
+    size_t n = sizeof(*this);
+    for (const auto* l : {&allowDomains, &allow.phones, &allow.emails, &allow.domains, &allow.handles, &allow.localParts})
+      for (const std::string& x : *l) n += sizeof(std::string) + x.capacity();
+    return n;
+  }
 };
 
 std::string lower(std::string s) {
@@ -57,7 +67,8 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
   const std::string dp = Validator::at(ptr, "detector");
   if (const json* d = c.v.field(rule, "detector", ptr, true); d && c.v.string(*d, dp, name)) {
     if (auto k = detect::kindFromName(name)) s->detector = *k;
-    else c.v.err(dp, "unknown detector " + Validator::quoted(name) + " (email, phone, iban, card, url, handle)");
+    else c.v.err(dp, "unknown detector " + Validator::quoted(name) +
+                          " (email, phone, iban, card, url, handle, de_tax_id, vat_id, de_id_document, de_kvnr, de_rvnr)");
   }
   if (const json* ctx = c.v.field(rule, "context", ptr, false))
     c.termList(*ctx, Validator::at(ptr, "context"), 0, MatchMode::Prefix, Role::Context, nullptr, 0, false);
@@ -74,6 +85,21 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
       s->allowDomains.push_back(d);
     }
   }
+  if (const json* a = c.v.field(rule, "allow", ptr, false)) policy::parseContactPoints(*a, Validator::at(ptr, "allow"), c.v, s->allow);
+  const std::string rp = Validator::at(ptr, "role_addresses");
+  if (const json* r = c.v.field(rule, "role_addresses", ptr, false)) {
+    std::string mode;
+    if (c.v.string(*r, rp, mode)) {
+      if (mode == "flag") s->flagRoleAddresses = true;
+      else if (mode != "allow") c.v.err(rp, "must be \"allow\" or \"flag\"");
+    }
+    if (!name.empty() && name != "email") c.v.err(rp, "only applies to the email detector");
+  }
+  const std::string sp = Validator::at(ptr, "allow_service_numbers");
+  if (const json* f = c.v.field(rule, "allow_service_numbers", ptr, false)) {
+    c.v.boolean(*f, sp, s->allowServiceNumbers);
+    if (!name.empty() && name != "phone") c.v.err(sp, "only applies to the phone detector");
+  }
   return s;
 }
 
@@ -87,7 +113,9 @@ void check(const Settings& settings, eval::CheckContext& c) {
     if (!s.allowDomains.empty() &&
         domainAllowed(domainOf(c.text.substr(h.begin, h.end - h.begin), s.detector), s.allowDomains))
       continue;
-    if (c.ownContact({h.begin, h.end})) continue;
+    const std::u16string_view found = c.text.substr(h.begin, h.end - h.begin);
+    if (c.policy.contacts.covers(found, !s.flagRoleAddresses) || s.allow.covers(found, !s.flagRoleAddresses)) continue;
+    if (s.allowServiceNumbers && detect::serviceNumber(found)) continue;
     double conf = h.confidence;
     // A context word within 40 characters of the hit raises the confidence.
     const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;
@@ -104,7 +132,10 @@ void check(const Settings& settings, eval::CheckContext& c) {
 }  // namespace
 
 const Kind& kind_detector() {
-  static const Kind k{"detector", {"detector", "context", "min_confidence", "allow_domains"}, compile, check};
+  static const Kind k{"detector",
+                      {"detector", "context", "min_confidence", "allow_domains", "allow", "role_addresses",
+                       "allow_service_numbers"},
+                      compile, check};
   return k;
 }
 
