@@ -268,7 +268,8 @@ export function startBackground(coreTransport) {
     const isPage = typeof sender.url === 'string' && sender.url.startsWith(extOrigin);
     const table = isPage ? fromPage : sender.tab ? fromContent : null;
     if (!table || !Object.hasOwn(table, op)) return false;
-    table[op](msg, sender).then(
+    // Handlers may be sync or async, and may throw: every one answers through the same promise.
+    Promise.resolve().then(() => table[op](msg, sender)).then(
       (value) => sendResponse({ ok: true, value }),
       (e) => sendResponse({ ok: false, error: String(e?.message || e) }),
     );
