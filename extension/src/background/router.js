@@ -135,13 +135,15 @@ export function startBackground(coreTransport) {
     async report(msg, sender) {
       if (!isInt(msg.count) || !isInt(msg.blocks)) throw new Error('bad report');
       const tabId = sender.tab.id;
+      await tabsReady; // a restarted worker first restores the counts of every frame, then updates this one
       if (!tabs.has(tabId)) tabs.set(tabId, new Map());
       const entry = { count: msg.count, blocks: msg.blocks, incoming: isInt(msg.incoming) ? msg.incoming : 0, warnings: isInt(msg.warnings) ? msg.warnings : 0 };
       const prev = tabs.get(tabId).get(sender.frameId || 0);
       if (prev && JSON.stringify(prev) === JSON.stringify(entry)) return true; // unchanged: no storage write
       tabs.get(tabId).set(sender.frameId || 0, entry);
       setBadge(tabId);
-      saveTabs();
+      // Answered once kept: a worker stopped right after this answer still knows the counts.
+      await saveTabs();
       return true;
     },
     async escalate(msg, sender) {
@@ -276,8 +278,9 @@ export function startBackground(coreTransport) {
     return true;
   });
 
-  chrome.tabs.onRemoved.addListener((tabId) => { tabs.delete(tabId); saveTabs(); });
-  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading' && tabs.delete(tabId)) saveTabs(); });
+  // After the restore, so a tab closed or reloaded while the worker starts is not brought back.
+  chrome.tabs.onRemoved.addListener((tabId) => tabsReady.then(() => { tabs.delete(tabId); saveTabs(); }));
+  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading') tabsReady.then(() => tabs.delete(tabId) && saveTabs()); });
 
   async function refreshTabs() {
     const all = await chrome.tabs.query({});
