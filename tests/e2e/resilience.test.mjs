@@ -49,7 +49,8 @@ async function probePage(b) {
 
 const auditOf = async (probe) => (await probe.local('audit')).audit || [];
 
-/** The live service worker (a stopped worker's handle is dead; a restarted one is a new target). */
+/** The live service worker (a stopped worker's handle is dead; a restarted one is a new target),
+ * started by a message when it is stopped. */
 async function liveWorker(context) {
   return until(async () => {
     for (const w of context.serviceWorkers().reverse()) {
@@ -57,6 +58,10 @@ async function liveWorker(context) {
       const ok = await Promise.race([w.evaluate(() => 1).then(() => true, () => false), sleep(1000).then(() => false)]);
       if (ok) return w;
     }
+    // None runs: Chrome may stop the worker at any time (a stop asked for while it was starting
+    // can also take effect late). A message from an extension page starts it again.
+    const ext = context.pages().find((p) => p.url().startsWith('chrome-extension://'));
+    await ext?.evaluate(() => chrome.runtime.sendMessage({ type: 'rg:status' }).catch(() => null)).catch(() => {});
     return null;
   }, { timeout: 20000, message: 'live service worker' });
 }
