@@ -117,3 +117,22 @@ test('"Not a problem here" keeps a false-positive example: the sentence only whe
   assert.deepEqual([line.id, line.source, line.lang, line.text, line.categories], ['fp-r-en-001', 'reply', 'en', e.text, []]);
   assert.deepEqual(line.false_positive, { rule: 'insult.words', category: 'insult' });
 });
+
+test('escalation delivery: the panel\'s start and status questions are answered, also for a job the worker no longer knows', async () => {
+  const core = recordingCore([{ rule: 'legal.threat', category: 'legal', severity: 'block', begin: 3, end: 9, source: 'incoming' }]);
+  const withTargets = async (msg) => (msg.op === 'escalate'
+    ? { ok: true, value: { escalate: true, targets: [], message: 'm', deliveries: [{ target: 'soc', kind: 'webhook', routes: ['legal'] }] } }
+    : core(msg));
+  const { send } = await startBackground({ core: withTargets });
+  const esc = await send({ type: 'rg:escalate', findings: [], draft: 'We will look into it.', incoming: 'My lawyer will call.', platform: 'x' });
+  assert.equal(esc.ok, true, esc.error);
+  assert.ok(esc.value.delivery_id);
+  const started = await send({ type: 'rg:deliverEscalation', id: esc.value.delivery_id, target: 'soc' });
+  assert.equal(started.ok, true, started.error);
+  const [st] = started.value.targets;
+  assert.deepEqual([st.target, st.state], ['soc', 'failed'], 'no endpoint in the managed settings');
+  const now = await send({ type: 'rg:escalationStatus', job: started.value.id });
+  assert.equal(now.ok, true, now.error);
+  assert.deepEqual(now.value.targets.map((x) => [x.target, x.state]), [['soc', 'failed']]);
+  assert.deepEqual(await send({ type: 'rg:escalationStatus', job: 'forgotten' }), { ok: true, value: null }, 'a restarted worker knows no jobs: null, not an error');
+});

@@ -281,7 +281,7 @@ test('escalation sender: delivered, retrying after 429 then delivered, failed on
   assert.match(first.targets.find((x) => x.target === 'soc-hook').error, /managed settings/);
   await sender.done(first.id);
   rx.onRequest = null;
-  const st = Object.fromEntries(sender.status(first.id).targets.map((x) => [x.target, x]));
+  const st = Object.fromEntries((await sender.status(first.id)).targets.map((x) => [x.target, x]));
   assert.equal(st['legal-slack'].state, 'delivered');
   assert.equal(st['legal-teams'].state, 'delivered');
   assert.equal(st['legal-pager'].state, 'delivered');
@@ -296,6 +296,39 @@ test('escalation sender: delivered, retrying after 429 then delivered, failed on
   const j = await gone.start({ id: 'esc-3', deliveries: [ESC.deliveries[0]], managed: { escalation_endpoints: { 'legal-slack': { url: `${rx.url}/nowhere` } } },
     message: async () => message(false), esc: ESC });
   await gone.done(j.id);
-  const s = gone.status(j.id).targets[0];
+  const s = (await gone.status(j.id)).targets[0];
   assert.deepEqual([s.state, s.attempts, s.status], ['failed', 1, 404]);
+});
+
+test('escalation sender: a worker stopped while a retry waits, or mid-request, leaves the job to the next one; each target arrives once', async () => {
+  resetRx();
+  const store = memoryStorage();
+  const alarms = { planned: null, create(name, o) { this.planned = { name, ...o }; return Promise.resolve(); }, clear() { this.planned = null; return Promise.resolve(); } };
+  const managed = { escalation_endpoints: { 'legal-slack': { url: `${rx.url}/slack` }, 'legal-pager': { url: `${rx.url}/pagerduty/v2/enqueue`, routing_key: 'R'.repeat(32) } } };
+  const deliveries = ESC.deliveries.filter((d) => managed.escalation_endpoints[d.target]);
+  rx.retryAfter = '60';
+  rx.mode = 'ratelimit';
+  const never = () => new Promise(() => {}); // the stopped worker: its timers and requests never come back
+  let now = Date.UTC(2026, 11, 1, 9);
+  // The first worker: PagerDuty answers 429, the Slack request is cut off by the stop.
+  const a = createEscalationSender({ post: (url, o) => (url.endsWith('/slack') ? never() : post(url, { ...o, fetchImpl })), store, alarms,
+    now: () => now, random: () => 0, sleep: never });
+  const job = await a.start({ id: 'esc-9', deliveries, managed, message: async (d) => message(d), esc: ESC, postUrl: 'https://x.com/acme/status/1', site: 'x.com', member: 'tom', policy: 'acme@3' });
+  for (let i = 0; i < 500 && (await a.status(job.id)).targets.find((x) => x.target === 'legal-pager').state !== 'retrying'; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(alarms.planned.name, 'replyguard-escalation');
+  assert.equal(alarms.planned.when, now + 60_000, 'woken for the attempt Retry-After asked for');
+  assert.deepEqual((await a.status(job.id)).targets.map((x) => [x.target, x.state]).sort(), [['legal-pager', 'retrying'], ['legal-slack', 'sending']]);
+
+  // The next worker, a minute later, with the receiver back: both targets delivered, once each.
+  rx.mode = 'ok';
+  now += 61_000;
+  const b = createEscalationSender({ post: (url, o) => post(url, { ...o, fetchImpl }), store, alarms, now: () => now, random: () => 0 });
+  await b.done(job.id);
+  const st = Object.fromEntries((await b.status(job.id)).targets.map((x) => [x.target, x]));
+  assert.deepEqual([st['legal-slack'].state, st['legal-slack'].attempts], ['delivered', 2], 'the cut-off request is made again');
+  assert.deepEqual([st['legal-pager'].state, st['legal-pager'].attempts], ['delivered', 2]);
+  assert.deepEqual(rx.accepted.map((x) => x.path).sort(), ['/pagerduty/v2/enqueue', '/slack']);
+  assert.deepEqual(rx.invalid, []);
+  assert.equal(alarms.planned, null, 'nothing left to wake for');
+  assert.deepEqual((await store.get('esc.jobs'))['esc.jobs'][0].work, {}, 'no request (nor its secret) kept once delivered');
 });

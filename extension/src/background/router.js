@@ -135,13 +135,15 @@ export function startBackground(coreTransport) {
     async report(msg, sender) {
       if (!isInt(msg.count) || !isInt(msg.blocks)) throw new Error('bad report');
       const tabId = sender.tab.id;
+      await tabsReady; // a restarted worker first restores the counts of every frame, then updates this one
       if (!tabs.has(tabId)) tabs.set(tabId, new Map());
       const entry = { count: msg.count, blocks: msg.blocks, incoming: isInt(msg.incoming) ? msg.incoming : 0, warnings: isInt(msg.warnings) ? msg.warnings : 0 };
       const prev = tabs.get(tabId).get(sender.frameId || 0);
       if (prev && JSON.stringify(prev) === JSON.stringify(entry)) return true; // unchanged: no storage write
       tabs.get(tabId).set(sender.frameId || 0, entry);
       setBadge(tabId);
-      saveTabs();
+      // Answered once kept: a worker stopped right after this answer still knows the counts.
+      await saveTabs();
       return true;
     },
     async escalate(msg, sender) {
@@ -268,15 +270,17 @@ export function startBackground(coreTransport) {
     const isPage = typeof sender.url === 'string' && sender.url.startsWith(extOrigin);
     const table = isPage ? fromPage : sender.tab ? fromContent : null;
     if (!table || !Object.hasOwn(table, op)) return false;
-    table[op](msg, sender).then(
+    // Handlers may be sync or async, and may throw: every one answers through the same promise.
+    Promise.resolve().then(() => table[op](msg, sender)).then(
       (value) => sendResponse({ ok: true, value }),
       (e) => sendResponse({ ok: false, error: String(e?.message || e) }),
     );
     return true;
   });
 
-  chrome.tabs.onRemoved.addListener((tabId) => { tabs.delete(tabId); saveTabs(); });
-  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading' && tabs.delete(tabId)) saveTabs(); });
+  // After the restore, so a tab closed or reloaded while the worker starts is not brought back.
+  chrome.tabs.onRemoved.addListener((tabId) => tabsReady.then(() => { tabs.delete(tabId); saveTabs(); }));
+  chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading') tabsReady.then(() => tabs.delete(tabId) && saveTabs()); });
 
   async function refreshTabs() {
     const all = await chrome.tabs.query({});

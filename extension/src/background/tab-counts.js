@@ -2,7 +2,8 @@
 // report only when their findings change, so a restarted service worker must not forget them.
 const KEY = 'tabCounts';
 
-/** tabs: Map(tabId -> Map(frameId -> {count, blocks, incoming})); ready: restored; save(): writes (coalesced). */
+/** tabs: Map(tabId -> Map(frameId -> {count, blocks, incoming})); ready: restored; save(): writes
+ * (coalesced) and resolves once what the map holds now is in session storage. */
 export function tabCounts() {
   const tabs = new Map();
   let writing = null;
@@ -19,6 +20,7 @@ export function tabCounts() {
       }
       writing = null;
     })();
+    return writing;
   }
   return { tabs, ready, save };
 }

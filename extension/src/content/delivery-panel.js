@@ -21,7 +21,7 @@ export function renderDeliveries(box, lang, esc, api) {
   list.append(el('p', { class: 'hint', text: t(lang, 'esc_deliver_title') }));
   for (const d of esc.deliveries) {
     const label = pick(lang, d.name) || t(lang, `esc_kind_${d.kind}`) || d.kind;
-    const state = el('span', { class: 'hint', 'data-state': 'idle', text: '' });
+    const state = el('span', { class: 'hint', 'data-state': 'idle', role: 'status', tabindex: '-1', text: '' });
     const button = el('button', { 'data-action': 'deliver', 'data-target': String(d.target), text: t(lang, 'esc_deliver_send', label) });
     const show = (s) => {
       state.dataset.state = s.state;
@@ -31,6 +31,9 @@ export function renderDeliveries(box, lang, esc, api) {
     };
     button.onclick = async (e) => {
       if (!e.isTrusted || button.disabled) return;
+      // A disabled button drops the focus out of the dialog (Escape and Tab would reach the page):
+      // it moves to this row's state, which is read out as it changes.
+      if (button.getRootNode().activeElement === button) state.focus();
       button.disabled = true;
       show({ state: 'sending' });
       const job = await api.start(esc.delivery_id, d.target);

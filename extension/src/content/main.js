@@ -72,7 +72,7 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
 
   // Counts for the badge and the popup: sent when they change, at most every REPORT_MS.
   const REPORT_MS = 400;
-  let reported = '', reportTimer = 0, reportAt = 0, reportsSent = 0;
+  let reported = '', reportTimer = 0, reportAt = 0, reportsSent = 0, reportRetries = 0;
   function report() {
     if (reportTimer) return;
     const wait = Math.max(0, reportAt + REPORT_MS - Date.now());
@@ -89,7 +89,11 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
       reported = key;
       reportAt = Date.now();
       reportsSent++;
-      send(msg);
+      send(msg).then((kept) => {
+        if (kept === true) { reportRetries = 0; return; }
+        // Not kept (the service worker stopped while it was on its way): again, a few times.
+        if (reported === key && ++reportRetries <= 3) { reported = ''; report(); }
+      });
     }, wait);
   }
 

@@ -33,7 +33,16 @@ function renderDistribution(lang, status) {
   return { lockPause: !!s?.lockPause?.value, lockOverride: !!s?.lockOverride?.value };
 }
 
+/** The tab the popup is about and its counts, asked for at once (not after the policy and delivery lines). */
+async function tabAndCounts() {
+  // Test builds can point the popup at a tab (opened as a page, the popup is its own tab).
+  const forced = __TEST__ ? Number(new URLSearchParams(location.search).get('tab')) : 0;
+  const tab = forced ? await chrome.tabs.get(forced) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  return { tab, info: tab ? await ask({ type: 'rg:tabInfo', tabId: tab.id }) : null };
+}
+
 async function render() {
+  const counts = tabAndCounts().catch(() => ({ tab: null, info: null })); // a tab closed meanwhile: no counts
   const settings = await getSettings();
   const lang = resolveLang(settings.lang);
   localizePage(lang);
@@ -62,12 +71,9 @@ async function render() {
   renderDelivery($('delivery'), lang, await ask({ type: 'rg:deliveryStatus' }));
   $('locks').replaceChildren(...[locks.lockPause && 'popup_pause_locked', locks.lockOverride && 'popup_override_locked'].filter(Boolean)
     .map((k) => Object.assign(document.createElement('span'), { textContent: `${t(lang, k)} ` })));
-  // Test builds can point the popup at a tab (opened as a page, the popup is its own tab).
-  const forced = __TEST__ ? Number(new URLSearchParams(location.search).get('tab')) : 0;
-  const tab = forced ? await chrome.tabs.get(forced) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  const { tab, info } = await counts;
   let host = '';
   try { host = new URL(tab?.url || '').hostname; } catch { /* not a web page */ }
-  const info = tab ? await ask({ type: 'rg:tabInfo', tabId: tab.id }) : null;
   $('findings').textContent = !info || !info.seen ? t(lang, 'popup_no_field') : t(lang, 'popup_findings', String(info.count), String(info.blocks))
     + (info?.warnings ? ` ${t(lang, 'popup_incomplete', String(info.warnings))}` : '');
   const pause = $('pause');

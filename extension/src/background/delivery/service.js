@@ -9,7 +9,7 @@ import { post } from './transport.js';
 import { otlpEncoder, rejectedByReceiver, OTLP_CONTENT_TYPE } from './otlp.js';
 import { jsonlEncode, JSONL_CONTENT_TYPE } from './jsonl.js';
 import { auditDeliveryConfig, originOf } from './config.js';
-import { createEscalationSender } from './escalation.js';
+import { createEscalationSender, ESCALATION_ALARM } from './escalation.js';
 
 export const ALARM = 'replyguard-delivery';
 export const MANAGED_CACHE_KEY = 'replyguard.managed.last'; // kept by policy.js
@@ -95,7 +95,10 @@ export function createDeliveryService({ bundleInfo = () => null, version = '', s
   globalThis.addEventListener?.('online', () => run({ force: true }));
   run(); // a new worker: deliver what an earlier one left, unless a retry is planned later
 
-  const escalations = createEscalationSender();
+  // Escalation jobs outlive a stopped worker in session storage (memory only: the secrets they
+  // carry never reach the disk); the alarm wakes the worker for a planned retry.
+  const escalations = createEscalationSender({ store: chrome.storage?.session || null, alarms });
+  chrome.alarms?.onAlarm.addListener((a) => { if (a.name === ESCALATION_ALARM) escalations.resume(); });
 
   return {
     /** An audit entry is in the local log: queue it for delivery (when configured). */
