@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extensionDir } from '../../e2e/support/harness.mjs';
+import { extensionDir, until } from '../../e2e/support/harness.mjs';
 
 export const GECKO_ID = 'replyguard@replyguard.example';
 export const UUID = '6f1d3c2a-8b4e-4f7a-9c0d-52e1a7b3c9f4';
@@ -103,10 +103,15 @@ export async function launchFirefox({ lang = 'en', prefs = {}, extDir, xpi, inst
       return r.result?.value;
     },
     backgroundState: () => ff.chromeEval(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)})?.extension?.backgroundState ?? 'none'`),
-    /** Suspends the event page as Firefox does when it is idle; resolves once it is stopped. */
+    /**
+     * Suspends the event page as Firefox does when it is idle; resolves 'stopped' once it is.
+     * Firefox keeps a busy page for one more round (a listener still answering, an event arriving
+     * while it suspends), then stops it at the next idle timeout: so again until it is stopped.
+     */
     async suspendEventPage() {
-      return ff.chromeEval(`(async () => { const e = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
-        await e.terminateBackground(); return e.backgroundState; })()`);
+      return until(() => ff.chromeEval(`(async () => { const e = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+        if (e.backgroundState === 'running') await e.terminateBackground();
+        return e.backgroundState === 'stopped' && e.backgroundState; })()`), { interval: 20, message: 'event page stopped' });
     },
     async close({ keepProfile = false } = {}) {
       await browser.close().catch(() => {});
