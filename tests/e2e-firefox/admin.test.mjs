@@ -14,7 +14,7 @@ import { mkdtemp, mkdir, rm, writeFile, readdir, rmdir } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, until, screenshot, auditLog } from '../e2e/support/harness.mjs';
-import { distBundle, signer, tamper, startHttps, readPopup } from '../e2e/support/distribution.mjs';
+import { distBundle, signer, tamper, startHttps, readPopup, rendered } from '../e2e/support/distribution.mjs';
 import { launchFirefox, probeFor, isoEval, asFlowPage, GECKO_ID } from './support/firefox.mjs';
 
 const POLICIES_DIR = '/etc/firefox/policies';
@@ -56,14 +56,14 @@ function pages(ff, server) {
     },
     async options() {
       ui.op = await ff.extPage('options.html', ui.op);
-      await until(() => ui.op.evaluate(() => document.querySelectorAll('#dist-settings tbody tr').length > 0), { message: 'options rendered' });
+      await rendered(ui.op);
       return ui.op.evaluate(() => ({
         importDisabled: document.getElementById('policy-file').disabled,
         lockedHint: !document.getElementById('policy-locked').hidden,
         current: document.getElementById('policy-current').textContent,
         rows: Object.fromEntries([...document.querySelectorAll('#dist-settings tbody tr')].map((tr) =>
           [tr.dataset.setting, { value: tr.cells[1].textContent, origin: tr.cells[2].dataset.origin }])),
-        siteSwitchesDisabled: [...document.querySelectorAll('#sites input')].every((i) => i.disabled),
+        siteSwitches: [...document.querySelectorAll('#sites input')].map((i) => i.disabled),
         warnings: [...document.querySelectorAll('#dist-warnings li')].map((li) => li.dataset.code),
       }));
     },
@@ -118,7 +118,7 @@ test('Firefox policies.json: signed bundle over https in force, locks held, tamp
     await t.test('options show what the administrator set; lock_policy enforced in the background', async () => {
       const o = await ui.options();
       assert.ok(o.importDisabled && o.lockedHint, JSON.stringify(o));
-      assert.ok(o.siteSwitchesDisabled, 'site switches locked with lock_pause');
+      assert.ok(o.siteSwitches.length > 0 && o.siteSwitches.every(Boolean), `site switches locked with lock_pause: ${o.siteSwitches}`);
       assert.match(o.current, /version 5 \(company policy from your administrator\)/);
       assert.deepEqual(o.rows.bundle_urls, { value: b.https.url, origin: 'managed' });
       assert.deepEqual(o.rows.public_keys, { value: b.sign.pub.key_id, origin: 'managed' });
@@ -219,6 +219,7 @@ test('Firefox managed-storage manifest in $HOME (no root): admin settings and si
   assert.deepEqual(o.rows.bundle_urls, { value: b.https.url, origin: 'managed' });
   assert.deepEqual(o.rows.member_id, { value: 'anna', origin: 'managed' });
   assert.deepEqual(o.rows.lock_pause, { value: 'yes', origin: 'managed' });
+  assert.ok(o.siteSwitches.length > 0 && o.siteSwitches.every(Boolean), `site switches locked with lock_pause: ${o.siteSwitches}`);
   assert.deepEqual(o.rows.lock_override, { value: 'no', origin: 'default' });
   assert.ok(!o.importDisabled, 'no lock_policy: the import stays possible');
   await ui.distFinding();

@@ -48,6 +48,9 @@ for (const lang of ['en', 'de']) {
       await page.keyboard.type(lang === 'de' ? 'Sie idiot, das ist ein problem.' : 'You idiot, that is a problem.');
       await until(async () => (await probe.state(page))?.fields?.[0]?.findings.length === 2, { message: 'two findings' });
       const tabId = await ff.sw.evaluate(async (u) => (await browser.tabs.query({})).find((tb) => (tb.url || '').startsWith(u)).id, `${server.base}/textarea.html`);
+      // The page reports its counts to the background (throttled); the popup shows them as they are when it opens.
+      await until(async () => { const r = await ff.sw.evaluate((id) => chrome.runtime.sendMessage({ type: 'rg:tabInfo', tabId: id }), tabId); return r?.value?.count === 2 && r.value.blocks === 1; },
+        { message: 'the background counted the findings of the tab' });
       const popup = await ff.extPage(`popup.html?tab=${tabId}`);
       await popup.setViewport({ width: 340, height: 320 });
       await until(async () => (await text(popup, '#core')) === x.core, { message: 'core running' });

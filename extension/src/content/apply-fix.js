@@ -19,6 +19,16 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * editor did not take the change). */
 export const FIX_OK = { ok: true };
 
+// Firefox keeps what a content script puts into a DataTransfer from the page (its getData answers
+// ''), so an editor taking the text from there (Lexical) would insert nothing. Made and filled
+// through the page's own constructor (wrappedJSObject, Firefox only) the data is the page's.
+function plainTextData(win, text) {
+  const page = win.wrappedJSObject;
+  const dt = page ? new page.DataTransfer() : new DataTransfer();
+  dt.setData('text/plain', text);
+  return dt;
+}
+
 export async function replaceRange(field, begin, end, text) {
   const before = field.getText();
   const expected = before.slice(0, begin) + text + before.slice(end);
@@ -60,25 +70,29 @@ async function replaceRich(field, before, expected, begin, end, text) {
   const init = { bubbles: true, cancelable: true, composed: true, targetRanges: [target] };
   let ev;
   if (text) {
-    const dataTransfer = new DataTransfer();
-    dataTransfer.setData('text/plain', text);
-    ev = new InputEvent('beforeinput', { ...init, inputType: 'insertReplacementText', data: text, dataTransfer });
+    ev = new InputEvent('beforeinput', { ...init, inputType: 'insertReplacementText', data: text, dataTransfer: plainTextData(doc.defaultView, text) });
   } else {
     ev = new InputEvent('beforeinput', { ...init, inputType: 'deleteContentBackward' });
   }
   field.el.dispatchEvent(ev); // the editing host, as for the browser's own beforeinput
-  if (!ev.defaultPrevented) {
+  let takenOver = ev.defaultPrevented;
+  if (!takenOver) {
     field.invalidate();
     if (field.getText() !== before) return { ok: false, reason: 'editor' }; // a handler edited without saying so
     const ok = text ? doc.execCommand('insertText', false, text) : doc.execCommand('delete', false);
     if (!ok) return { ok: false, reason: 'editor' };
+    field.invalidate();
+    // The browser's edit can be taken over too: Draft.js cancels the textInput event that
+    // Firefox's insertText fires, updates its model and renders it later. An input event now
+    // would make it read the old text back from the DOM.
+    takenOver = field.getText() === before;
     // Editors that keep undo levels themselves and learn of replacements from the input event
     // (as for spell-checking; TinyMCE) record this step; for the others the text is as it is.
-    field.el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: null }));
+    if (!takenOver) field.el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: null }));
   }
   // Editors re-render asynchronously (React state, MutationObserver); then the text must stay.
   // An editor that took the event over may apply it later than the browser's own edit shows.
-  const deadline = performance.now() + (ev.defaultPrevented ? 1000 : 320);
+  const deadline = performance.now() + (takenOver ? 1000 : 320);
   for (;;) {
     field.invalidate();
     if (field.getText() === expected || performance.now() > deadline) break;

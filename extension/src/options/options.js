@@ -168,6 +168,15 @@ async function renderExamples() {
   return list;
 }
 
+/** Runs fn with the page marked aria-busy (the initial render and "check now" fill it in parts). */
+let busyCount = 0;
+async function busy(fn) {
+  const main = document.querySelector('main');
+  busyCount++;
+  main.setAttribute('aria-busy', 'true');
+  try { return await fn(); } finally { if (--busyCount === 0) main.removeAttribute('aria-busy'); }
+}
+
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -185,7 +194,7 @@ async function main() {
   $('bundle-url').value = settings.bundleUrl || '';
   $('public-key').value = settings.publicKeys?.length ? JSON.stringify(settings.publicKeys.length === 1 ? settings.publicKeys[0] : settings.publicKeys) : '';
   $('dist-save').onclick = saveDistribution;
-  $('update-now').onclick = async () => {
+  $('update-now').onclick = () => busy(async () => {
     $('update-now').disabled = true;
     $('update-result').textContent = '…';
     const r = await ask({ type: 'rg:updateNow' });
@@ -193,7 +202,7 @@ async function main() {
     $('update-result').dataset.status = r.ok ? r.value.status : 'error';
     $('update-result').textContent = t(lang, 'options_update_status', r.ok ? r.value.status : r.error);
     await renderPolicy();
-  };
+  });
   $('lang').onchange = async () => { await updateSettings({ lang: $('lang').value }); location.reload(); };
   $('member').onchange = () => updateSettings({ memberId: $('member').value.trim() });
 
@@ -223,12 +232,14 @@ async function main() {
   $('export-json').onclick = async () => download('replyguard-audit.json', 'application/json', JSON.stringify(await renderAudit(), null, 2));
   $('export-examples').onclick = async () => download('replyguard-false-positives.jsonl', 'application/jsonl', toCorpusJsonl(await renderExamples()));
 
-  await renderPolicy();
-  await Promise.all([renderSites(settings), renderAudit(), renderExamples(), renderDeliveryAccess(lang).catch(() => {})]);
+  await busy(async () => {
+    await renderPolicy();
+    await Promise.all([renderSites(settings), renderAudit(), renderExamples(), renderDeliveryAccess(lang).catch(() => {})]);
+  });
   chrome.storage.onChanged.addListener((c) => {
     if (c[KEYS.audit] || c[AUDIT_META_KEY] || c[AUDIT_PENDING_KEY]) renderAudit();
     if (c[EXAMPLES_KEY]) renderExamples();
   });
 }
 
-main();
+main().finally(() => { if (!busyCount) document.querySelector('main').removeAttribute('aria-busy'); });

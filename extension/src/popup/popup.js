@@ -90,4 +90,5 @@ async function render() {
   $('options').onclick = () => chrome.runtime.openOptionsPage();
 }
 
-render();
+// aria-busy until every part is filled in (the parts arrive one answer at a time).
+render().finally(() => document.querySelector('main').removeAttribute('aria-busy'));

@@ -10,11 +10,16 @@
 //   (`sw.evaluate`), so the shared flows run unchanged.
 // - The event page is stopped from the chrome scope (Extension.terminateBackground), as Firefox
 //   does when it is idle.
+// - A new profile costs Firefox about as long again as the start itself (it creates its
+//   databases and caches), so each browser starts on a copy of one profile that Firefox has
+//   already set up once (made on first use, kept per Firefox build and puppeteer version).
 import puppeteer from 'puppeteer-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extensionDir } from '../../e2e/support/harness.mjs';
+import { extensionDir, until } from '../../e2e/support/harness.mjs';
 
 export const GECKO_ID = 'replyguard@replyguard.example';
 export const UUID = '6f1d3c2a-8b4e-4f7a-9c0d-52e1a7b3c9f4';
@@ -24,13 +29,42 @@ const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 /** The Firefox test build (built once per process by the shared harness, beside the Chrome one). */
 export const firefoxTestBuild = () => path.join(path.dirname(extensionDir()), 'firefox');
 
+const PUPPETEER_VERSION = createRequire(import.meta.url)('puppeteer-core/package.json').version;
+const BASE_PREFS = { 'datareporting.policy.dataSubmissionEnabled': false };
+
+/** A profile Firefox has started on once (no add-on, no test data): its directory. */
+let template = null;
+function profileTemplate() {
+  template ||= (async () => {
+    const bin = realpathSync(FIREFOX);
+    const { mtimeMs, size } = await stat(bin);
+    const ini = await stat(path.join(path.dirname(bin), 'application.ini')).then((s) => s.mtimeMs, () => 0);
+    const dir = path.join(os.tmpdir(), `rg-ff-profile-${PUPPETEER_VERSION}-${Math.round(mtimeMs)}-${size}-${Math.round(ini)}`);
+    if (await stat(path.join(dir, 'times.json')).then(() => true, () => false)) return dir;
+    const work = await mkdtemp(`${dir}.tmp-`);
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: work, extraPrefsFirefox: BASE_PREFS });
+    await browser.close();
+    for (const f of ['lock', '.parentlock']) await rm(path.join(work, f), { force: true });
+    // Another test process may have made it meanwhile: theirs stays, ours goes.
+    await rename(work, dir).catch(() => rm(work, { recursive: true, force: true }));
+    return dir;
+  })();
+  return template;
+}
+
+async function newProfile() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rg-ff-'));
+  await cp(await profileTemplate(), dir, { recursive: true });
+  return dir;
+}
+
 /**
  * Starts headless Firefox. lang 'de' asks for German pages (navigator.languages); prefs are added
  * to the profile; extDir (default the test build) or the packaged `xpi` is installed as a
  * temporary add-on unless `install: false`. `profile` reuses a profile directory.
  */
 export async function launchFirefox({ lang = 'en', prefs = {}, extDir, xpi, install = true, env, acceptInsecureCerts = false, profile } = {}) {
-  const userDataDir = profile || await mkdtemp(path.join(os.tmpdir(), 'rg-ff-'));
+  const userDataDir = profile || await newProfile();
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir, acceptInsecureCerts,
     args: ['--remote-allow-system-access'],
@@ -39,7 +73,7 @@ export async function launchFirefox({ lang = 'en', prefs = {}, extDir, xpi, inst
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       'intl.accept_languages': lang === 'de' ? 'de-DE, de' : 'en-US, en',
-      'datareporting.policy.dataSubmissionEnabled': false,
+      ...BASE_PREFS,
       ...prefs,
     },
   });
@@ -69,10 +103,15 @@ export async function launchFirefox({ lang = 'en', prefs = {}, extDir, xpi, inst
       return r.result?.value;
     },
     backgroundState: () => ff.chromeEval(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)})?.extension?.backgroundState ?? 'none'`),
-    /** Suspends the event page as Firefox does when it is idle; resolves once it is stopped. */
+    /**
+     * Suspends the event page as Firefox does when it is idle; resolves 'stopped' once it is.
+     * Firefox keeps a busy page for one more round (a listener still answering, an event arriving
+     * while it suspends), then stops it at the next idle timeout: so again until it is stopped.
+     */
     async suspendEventPage() {
-      return ff.chromeEval(`(async () => { const e = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
-        await e.terminateBackground(); return e.backgroundState; })()`);
+      return until(() => ff.chromeEval(`(async () => { const e = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+        if (e.backgroundState === 'running') await e.terminateBackground();
+        return e.backgroundState === 'stopped' && e.backgroundState; })()`), { interval: 20, message: 'event page stopped' });
     },
     async close({ keepProfile = false } = {}) {
       await browser.close().catch(() => {});

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, until } from './harness.mjs';
 import { makeKey, envelope } from '../../node/distribution-helpers.mjs';
 
 export const CLI = path.join(ROOT, 'build/native/replyguard');
@@ -70,8 +70,12 @@ export async function startHttps(dir) {
   return { state, url: `https://127.0.0.1:${server.address().port}/replyguard.signed.json`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** The popup (opened as a page, pointed at a tab) as the test reads it. */
+/** Resolves once an extension page (popup, options) has filled in every part (aria-busy gone). */
+export const rendered = (page) => until(() => page.evaluate(() => !document.querySelector('main[aria-busy]')), { message: 'page rendered (aria-busy gone)' });
+
+/** The popup (opened as a page, pointed at a tab) as the test reads it, once fully rendered. */
 export async function readPopup(popup) {
+  await rendered(popup);
   return popup.evaluate(() => ({
     core: document.getElementById('core').textContent,
     policy: document.getElementById('policy').textContent,

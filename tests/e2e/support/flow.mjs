@@ -30,11 +30,13 @@ export async function textareaSession(t) {
 /** How a flow reads the content script's state; the Firefox suite passes its own (scripting API). */
 const CDP_PROBE = { state: rgState, card: rgCard, dialog: rgDialog };
 
-export async function findingFor(page, word, frame, probe = CDP_PROBE) {
+/** Waits until `word` is underlined; with `text`, in the check of exactly that text (an editor
+ *  may report the last keystrokes later than the page received them). */
+export async function findingFor(page, word, frame, probe = CDP_PROBE, text) {
   return until(async () => {
     const s = await probe.state(page, frame);
     const f = field0(s);
-    if (!f?.checked) return null;
+    if (!f?.checked || (text !== undefined && f.text !== text)) return null;
     const d = s.drawn.find((x) => x.rangeText === word && x.at);
     return d ? { state: s, drawn: d } : null;
   }, { message: `underline on "${word}"` });
@@ -52,10 +54,11 @@ export async function composerFlow(opts) {
   const rgState = probe.state, rgCard = probe.card, rgDialog = probe.dialog;
   const auditBefore = (await auditLog(sw)).length;
   await composer.click();
-  await page.keyboard.type('Sorry, you idiot. That is a problem', { delay: 5 });
+  const first = 'Sorry, you idiot. That is a problem';
+  await page.keyboard.type(first, { delay: 5 });
 
   // 1. the underline covers exactly the offending word
-  const { state, drawn } = await findingFor(page, 'idiot', frame, probe);
+  const { state, drawn } = await findingFor(page, 'idiot', frame, probe, first);
   const f = field0(state);
   assert.equal(f.text.slice(drawn.begin, drawn.end), 'idiot');
   assert.equal(drawn.severity, 'block');
