@@ -68,7 +68,7 @@ void CheckContext::scanLiterals() {
   for (size_t i = 0; i < n; ++i) {
     const char16_t c = text[i];
     // (a surrogate may start a supplementary digit: counted as one)
-    if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER || U16_IS_SURROGATE(c)) {
+    if (c < 0x80 ? (c >= u'0' && c <= u'9') : (u_charType(c) == U_DECIMAL_DIGIT_NUMBER || U16_IS_SURROGATE(c))) {
       digit_ = true;
       if (!lits.digitStarts) break;
       if (!U16_IS_TRAIL(c) || i == 0 || !U16_IS_LEAD(text[i - 1])) digitStarts_.push_back(uint32_t(i));
