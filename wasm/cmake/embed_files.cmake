@@ -1,7 +1,9 @@
 # Turns the files beside the default bundle (its models, policies/default/*.ftz) into a C++ source
-# defining rg::defaultBundleFiles(): file name -> bytes. FILES is a ;-separated list (may be empty).
+# defining rg::defaultBundleFiles(): file name -> bytes, and rg::embeddedFileDigest(): their SHA-256,
+# computed here so a cold start need not hash the model. FILES is a ;-separated list (may be empty).
 set(arrays "")
 set(entries "")
+set(digests "")
 set(i 0)
 foreach(f IN LISTS FILES)
   get_filename_component(name "${f}" NAME)
@@ -12,7 +14,9 @@ foreach(f IN LISTS FILES)
   string(REGEX REPLACE "((0x..,){32})" "\\1\n" bytes "${bytes}")
   string(APPEND arrays "alignas(8) static const unsigned char kFile${i}[] = {\n${bytes}0};\n")
   string(APPEND entries "      {\"${name}\", std::string_view(reinterpret_cast<const char*>(kFile${i}), ${len})},\n")
+  file(SHA256 "${f}" digest)
+  string(APPEND digests "  if (bytes.data() == reinterpret_cast<const char*>(kFile${i}) && bytes.size() == ${len}) return \"${digest}\";\n")
   math(EXPR i "${i} + 1")
 endforeach()
-file(WRITE "${OUT}.tmp" "// Generated from policies/default/*.ftz; do not edit.\n#include \"api.h\"\nnamespace rg {\n${arrays}const BundleFiles& defaultBundleFiles() {\n  static const BundleFiles files = {\n${entries}  };\n  return files;\n}\n}  // namespace rg\n")
+file(WRITE "${OUT}.tmp" "// Generated from policies/default/*.ftz; do not edit.\n#include \"api.h\"\nnamespace rg {\n${arrays}const BundleFiles& defaultBundleFiles() {\n  static const BundleFiles files = {\n${entries}  };\n  return files;\n}\nstd::string_view embeddedFileDigest(std::string_view bytes) {\n${digests}  return {};\n}\n}  // namespace rg\n")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -35,6 +35,9 @@ LoadResult loadPolicy(std::string_view bundleJson, const BundleFiles& files = {}
 // embedded at build time.
 std::string_view defaultBundleJson();
 const BundleFiles& defaultBundleFiles();
+// The SHA-256 (64 lower-case hex digits) of an embedded file, computed at build time, when `bytes`
+// is that file's own embedded storage (immutable); empty for any other bytes, equal or not.
+std::string_view embeddedFileDigest(std::string_view bytes);
 
 struct CheckRequest {
   std::u16string_view reply;     // the draft being written

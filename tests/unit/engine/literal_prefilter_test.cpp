@@ -1,6 +1,7 @@
 // Literal prefilters are sound: whenever ICU finds a match, the pattern's requirement holds on the
 // text. Checked for every pattern of the bundles in the repository against the corpus and every
 // example; and the requirements read from typical patterns are the expected ones.
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -119,4 +120,83 @@ TEST_CASE("prefilter: sound for every pattern of the repository's bundles on cor
   CHECK(patterns >= 15);
   CHECK(filtered * 10 >= patterns * 8);  // most patterns have a prefilter
   CHECK(matched > 100);
+}
+
+namespace {
+
+std::vector<std::string> startsOf(const char* pattern, uint32_t flags = 0) {
+  std::vector<std::string> out;
+  for (const auto& l : requirementOf(rg::text::toUtf16(pattern), flags).starts)
+    out.push_back(l.digit ? std::string("\\d") : rg::text::toUtf8(l.text));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("prefilter: the literals every match starts with", "[engine][prefilter]") {
+  using V = std::vector<std::string>;
+  CHECK(startsOf("\\b(order|bestellung)\\s*#?\\d{6,}", UREGEX_CASE_INSENSITIVE) == V{"bestellung", "order"});
+  CHECK(startsOf("(?<![\\w+])(?=\\d)\\(?0\\d+") == V{"(", "0"});  // assertions consume nothing; "(" is optional
+  CHECK(startsOf("a?b") == V{"a", "b"});
+  CHECK(startsOf("x|\\d{3}") == V{"\\d", "x"});
+  CHECK(startsOf("(?i)Straße \\d") == V{"strasse "});
+  CHECK(startsOf("[£$€]\\s?\\d") == V{"$", "£", "€"});
+  CHECK(startsOf("\\w+x").empty());     // a class: may start almost anywhere
+  CHECK(startsOf("a*").empty());        // may match nothing
+  CHECK(startsOf("(?:a|)b").empty());  // an empty branch: conservatively anywhere
+  CHECK(startsOf("abc|.x").empty());    // one branch may start anywhere
+  CHECK(startsOf("a b", UREGEX_COMMENTS).empty());
+}
+
+// A pattern tried only where its start literals occur finds exactly what ICU's find() finds over
+// the whole text: every pattern of the repository's bundles on every corpus line, on long texts of
+// 40 lines each (many matches, starts inside earlier matches), and on the examples.
+TEST_CASE("prefilter: patterns tried at their start literals find what find() finds", "[engine][prefilter]") {
+  std::vector<std::u16string> texts;
+  std::istringstream corpus(readFile("tests/corpus/corpus.jsonl"));
+  std::u16string joined;
+  size_t lines = 0;
+  for (std::string line; std::getline(corpus, line);) {
+    if (line.empty()) continue;
+    texts.push_back(rg::text::toUtf16(json::parse(line)["text"].get<std::string>()));
+    joined += texts.back() + u" ";
+    if (++lines % 40 == 0) texts.push_back(std::move(joined)), joined.clear();
+  }
+  size_t withStarts = 0, matches = 0;
+  for (const char* file : {"policies/default/bundle.json", "policies/examples/telecom.json", "tests/vectors/vectors_bundle.json"}) {
+    json b = json::parse(readFile(file));
+    for (const json& r : b["rules"]) {
+      if (r["kind"] != "pattern") continue;
+      uint32_t f = 0;
+      for (const json& x : r.value("flags", json::array())) f |= x == "i" ? UREGEX_CASE_INSENSITIVE : UREGEX_COMMENTS;
+      const std::string src = r["pattern"];
+      if (requirementOf(rg::text::toUtf16(src), f).starts.empty()) continue;
+      ++withStarts;
+      auto p = load(bundleWith({rule("p", "pattern", {{"pattern", src}, {"flags", r.value("flags", json::array())}})}));
+      UErrorCode st = U_ZERO_ERROR;
+      UParseError pe;
+      std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(src), f, pe, st));
+      REQUIRE(U_SUCCESS(st));
+      std::vector<std::u16string> mine = texts;
+      for (const char* k : {"flag", "pass"})
+        for (const json& e : r["examples"][k]) mine.push_back(rg::text::toUtf16(e.is_string() ? e.get<std::string>() : e["text"].get<std::string>()));
+      for (const std::u16string& t : mine) {
+        icu::UnicodeString in(false, t.data(), int32_t(t.size()));
+        std::unique_ptr<icu::RegexMatcher> m(re->matcher(in, st));
+        Spans expected;
+        while (m->find(st) && U_SUCCESS(st))
+          if (m->end(st) > m->start(st))
+            expected.push_back("p@" + std::to_string(m->start(st)) + "-" + std::to_string(m->end(st)));
+        REQUIRE(U_SUCCESS(st));
+        matches += expected.size();
+        json result = check(*p, t);
+        INFO(r["id"].get<std::string>() << ": " << rg::text::toUtf8(t));
+        CHECK(result["warnings"].empty());
+        CHECK(spans(result) == expected);
+      }
+    }
+  }
+  CHECK(withStarts >= 8);
+  CHECK(matches > 100);
 }

@@ -1,6 +1,7 @@
 // loadPolicy(): parse errors, validation with JSON pointers, limits against hostile input.
 #include <filesystem>
 
+#include "classify/digest.h"
 #include "engine_test_util.h"
 
 using namespace rgtest;
@@ -181,4 +182,22 @@ TEST_CASE("every bundle in policies/ loads and passes its examples", "[engine]")
     CHECK(ex["passed"].get<int>() >= 2);
   }
   CHECK(rg::loadPolicy(rg::defaultBundleJson(), rg::defaultBundleFiles()).policy != nullptr);
+}
+
+TEST_CASE("loader: the embedded model's digest is computed at build time, for its own bytes only", "[engine][loader]") {
+  const auto& files = rg::defaultBundleFiles();
+  REQUIRE(!files.empty());
+  for (const auto& [name, bytes] : files) {
+    INFO(name);
+    CHECK(rg::embeddedFileDigest(bytes) == rg::classify::sha256Hex(bytes));
+    const std::string copy(bytes);  // equal bytes elsewhere are hashed, not trusted
+    CHECK(rg::embeddedFileDigest(copy).empty());
+    CHECK(rg::embeddedFileDigest(bytes.substr(0, bytes.size() - 1)).empty());
+  }
+  // A bundle naming the embedded model with a wrong digest is still refused.
+  json b = json::parse(rg::defaultBundleJson());
+  b["models"]["default"]["sha256"] = std::string(64, '0');
+  rg::LoadResult r = rg::loadPolicy(b.dump(), files);
+  CHECK(!r.policy);
+  CHECK(hasError(r.errors, "/models/default/sha256", "does not match"));
 }

@@ -61,32 +61,72 @@ bool CheckContext::governed(text::Span match, uint8_t mask, std::span<const text
   return false;
 }
 
-bool CheckContext::mayMatch(const Regex& re) {
-  if (re.require.empty()) return true;
+void CheckContext::scanLiterals() {
+  literalsScanned_ = true;
   const PatternLiterals& lits = policy.literals;
-  if (!literalsScanned_) {
-    literalsScanned_ = true;
-    for (char16_t c : text)
-      if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER || (U16_IS_SURROGATE(c))) {
-        digit_ = true;  // (a surrogate may start a supplementary digit: assume one)
-        break;
-      }
-    exact_.assign(lits.exact.keyCount(), 0);
-    lits.exact.scan(text, [&](int32_t key, size_t) { exact_[size_t(key)] = 1; });
-    if (!lits.folded.empty()) {
-      folded_.assign(lits.folded.keyCount(), 0);
-      UErrorCode st = U_ZERO_ERROR;
-      std::u16string f(text.size() * 3 + 4, u'\0');  // full folding grows a unit to at most three
-      int32_t n = u_strFoldCase(reinterpret_cast<UChar*>(f.data()), int32_t(f.size()),
-                                reinterpret_cast<const UChar*>(text.data()), int32_t(text.size()), U_FOLD_CASE_DEFAULT, &st);
-      if (U_FAILURE(st)) {
-        folded_.assign(lits.folded.keyCount(), 1);  // cannot tell: let every pattern run
-      } else {
-        f.resize(size_t(n));
-        lits.folded.scan(f, [&](int32_t key, size_t) { folded_[size_t(key)] = 1; });
-      }
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char16_t c = text[i];
+    // (a surrogate may start a supplementary digit: counted as one)
+    if (c < 0x80 ? (c >= u'0' && c <= u'9') : (u_charType(c) == U_DECIMAL_DIGIT_NUMBER || U16_IS_SURROGATE(c))) {
+      digit_ = true;
+      if (!lits.digitStarts) break;
+      if (!U16_IS_TRAIL(c) || i == 0 || !U16_IS_LEAD(text[i - 1])) digitStarts_.push_back(uint32_t(i));
     }
   }
+  exact_.assign(lits.exact.keyCount(), 0);
+  exactPos_.assign(lits.exactStarts.size(), {});
+  lits.exact.scan(text, [&](int32_t key, size_t end) {
+    exact_[size_t(key)] = 1;
+    if (size_t(key) < lits.exactStarts.size() && lits.exactStarts[size_t(key)])
+      exactPos_[size_t(key)].push_back(uint32_t(end - lits.exact.keyLength(key)));
+  });
+  if (lits.folded.empty()) return;
+  folded_.assign(lits.folded.keyCount(), 0);
+  foldedPos_.assign(lits.foldedStarts.size(), {});
+  // Full case folding code point by code point (it is context-free, so this is the folding of the
+  // whole text), remembering where each folded unit's code point starts in the text.
+  std::u16string f;
+  std::vector<uint32_t> at;
+  f.reserve(n + 8);
+  at.reserve(n + 8);
+  for (size_t i = 0; i < n;) {
+    const char16_t c = text[i];
+    if (c < 0x80) {
+      f.push_back((c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c);
+      at.push_back(uint32_t(i));
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    UChar32 cp;
+    U16_NEXT(text.data(), j, n, cp);
+    (void)cp;
+    UChar buf[8];
+    UErrorCode st = U_ZERO_ERROR;
+    const int32_t m = u_strFoldCase(buf, 8, reinterpret_cast<const UChar*>(text.data() + i), int32_t(j - i),
+                                    U_FOLD_CASE_DEFAULT, &st);
+    if (U_FAILURE(st)) {  // cannot tell: let every pattern run everywhere
+      folded_.assign(lits.folded.keyCount(), 1);
+      foldedUnknown_ = true;
+      return;
+    }
+    for (int32_t k = 0; k < m; ++k) {
+      f.push_back(char16_t(buf[k]));
+      at.push_back(uint32_t(i));
+    }
+    i = j;
+  }
+  lits.folded.scan(f, [&](int32_t key, size_t end) {
+    folded_[size_t(key)] = 1;
+    if (size_t(key) < lits.foldedStarts.size() && lits.foldedStarts[size_t(key)])
+      foldedPos_[size_t(key)].push_back(at[end - lits.folded.keyLength(key)]);
+  });
+}
+
+bool CheckContext::mayMatch(const Regex& re) {
+  if (re.require.empty()) return true;
+  if (!literalsScanned_) scanLiterals();
   for (const std::vector<int32_t>& clause : re.require) {
     bool held = false;
     for (int32_t id : clause) {
@@ -99,10 +139,32 @@ bool CheckContext::mayMatch(const Regex& re) {
   return true;
 }
 
+bool CheckContext::startsOf(const Regex& re, std::vector<uint32_t>& out) {
+  if (re.starts.empty()) return false;
+  if (!literalsScanned_) scanLiterals();
+  out.clear();
+  for (int32_t id : re.starts) {
+    if (id == PatternLiterals::kDigitLiteral) {
+      if (!policy.literals.digitStarts) return false;
+      out.insert(out.end(), digitStarts_.begin(), digitStarts_.end());
+      continue;
+    }
+    if ((id & 1) && foldedUnknown_) return false;
+    const auto& pos = (id & 1) ? foldedPos_ : exactPos_;
+    if (size_t(id >> 1) >= pos.size()) return false;
+    out.insert(out.end(), pos[size_t(id >> 1)].begin(), pos[size_t(id >> 1)].end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return true;
+}
+
 bool CheckContext::find(const Regex& re, std::vector<text::Span>& out, bool firstOnly) {
   if (!re.present()) return false;
   if (!mayMatch(re)) return true;  // no match possible: nothing to run
-  RegexOutcome r = regexFind(*re.pattern, text, out, budget_, firstOnly);
+  std::vector<uint32_t> starts;
+  RegexOutcome r = startsOf(re, starts) ? regexFindAt(*re.pattern, text, starts, out, budget_, firstOnly)
+                                        : regexFind(*re.pattern, text, out, budget_, firstOnly);
   if (r == RegexOutcome::Ok) return true;
   const char* why = r == RegexOutcome::Partial ? "pattern gave up at some positions (step limit per match attempt); its other matches are reported"
                     : r == RegexOutcome::Limit  ? "pattern stopped at its step limit; it was skipped for this text"

@@ -72,10 +72,16 @@ class CheckContext {
  private:
   // Whether the regex's literal prefilter holds on this text (scanned once, on first use).
   bool mayMatch(const Regex& re);
+  // The sorted offsets where a match of a regex with start literals can begin; false when it has
+  // none (it is tried everywhere).
+  bool startsOf(const Regex& re, std::vector<uint32_t>& out);
+  void scanLiterals();  // the literals of all patterns in this text: presence, and starts' positions
 
   Outcome& out_;
   const CoverIndex& allow_;
-  bool literalsScanned_ = false, digit_ = false;
+  bool literalsScanned_ = false, digit_ = false, foldedUnknown_ = false;
+  std::vector<uint32_t> digitStarts_;                       // code point starts of digits (or surrogates)
+  std::vector<std::vector<uint32_t>> exactPos_, foldedPos_;  // per start literal: where it starts
   std::vector<uint32_t> sentenceStarts_;  // sorted; empty until first asked
   std::vector<uint8_t> exact_, folded_;
   RegexBudget& budget_;

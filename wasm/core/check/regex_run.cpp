@@ -96,4 +96,57 @@ RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view tex
   return partial ? RegexOutcome::Partial : RegexOutcome::Ok;
 }
 
+RegexOutcome regexFindAt(const icu::RegexPattern& pattern, std::u16string_view text,
+                         const std::vector<uint32_t>& starts, std::vector<text::Span>& out, RegexBudget& budget,
+                         bool firstOnly) {
+  if (starts.empty()) return RegexOutcome::Ok;
+  if (budget.units <= 0) return RegexOutcome::Budget;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString input(false, text.data(), int32_t(text.size()));
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
+  if (U_FAILURE(status) || !m) return RegexOutcome::Error;
+  Meter meter{&budget, kPatternBaseUnits + int64_t(text.size() / 1000) * kPatternUnitsPer1000Chars};
+  m->setMatchCallback(onUnit, &meter, status);
+  m->setStackLimit(kRegexStackLimit, status);
+  m->useTransparentBounds(true);   // \b and lookbehind see the text before the start
+  m->useAnchoringBounds(false);    // ^ matches at the text's start only
+  if (U_FAILURE(status)) return RegexOutcome::Error;
+  bool partial = false;
+  uint32_t from = 0;  // no match may start before the end of the previous one
+  int64_t attempts = 0;
+  for (uint32_t pos : starts) {
+    if (pos < from) continue;
+    if (++attempts % kAttemptsPerUnit == 0) {
+      meter.attemptUnits = 0;  // (the charge is not an attempt's)
+      if (!onUnit(&meter, 0)) return meter.budgetOver ? RegexOutcome::Budget : RegexOutcome::Limit;
+    }
+    meter.attemptUnits = 0;
+    meter.attemptStart = pos;
+    meter.attemptOver = false;
+    status = U_ZERO_ERROR;
+    m->region(int64_t(pos), int64_t(text.size()), status);
+    const bool found = U_SUCCESS(status) && m->lookingAt(status);
+    if (found && U_SUCCESS(status)) {
+      int32_t b = m->start(status), e = m->end(status);
+      if (U_FAILURE(status)) return RegexOutcome::Error;
+      if (firstOnly) {
+        out.push_back({uint32_t(b), uint32_t(e)});
+        break;
+      }
+      if (e > b) out.push_back({uint32_t(b), uint32_t(e)});
+      if (out.size() >= kMaxMatchesPerPattern) break;
+      from = e > b ? uint32_t(e) : uint32_t(e) + 1;
+      continue;
+    }
+    if (status == U_REGEX_STOPPED_BY_CALLER && meter.budgetOver) return RegexOutcome::Budget;
+    if (status == U_REGEX_STOPPED_BY_CALLER && meter.patternOver) return RegexOutcome::Limit;
+    if ((status == U_REGEX_STOPPED_BY_CALLER && meter.attemptOver) || status == U_REGEX_STACK_OVERFLOW) {
+      partial = true;  // this start position is given up; the next ones are still tried
+      continue;
+    }
+    if (U_FAILURE(status)) return RegexOutcome::Error;
+  }
+  return partial ? RegexOutcome::Partial : RegexOutcome::Ok;
+}
+
 }  // namespace rg::eval

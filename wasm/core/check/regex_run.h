@@ -45,4 +45,13 @@ enum class RegexOutcome {
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
                        RegexBudget& budget, bool firstOnly = false);
 
+// The same matches for a pattern that can only match from `starts` (sorted start offsets that
+// include every position where a match can begin): each is tried in order, as find() would, with
+// the text around it visible to \b and lookbehind. An attempt that stays below ICU's time unit
+// is not seen by the callback, so every kAttemptsPerUnit attempts are charged one unit as well.
+constexpr int64_t kAttemptsPerUnit = 10;
+RegexOutcome regexFindAt(const icu::RegexPattern& pattern, std::u16string_view text,
+                         const std::vector<uint32_t>& starts, std::vector<text::Span>& out, RegexBudget& budget,
+                         bool firstOnly = false);
+
 }  // namespace rg::eval

@@ -9,10 +9,22 @@ namespace rg::policy {
 namespace {
 
 constexpr size_t kMaxAlternatives = 48;
+constexpr size_t kMaxStarts = 96;
 
 struct Req {
   std::vector<Clause> clauses;
+  // Where a match of this part can start: one of `first` (known), or anywhere (unknown). An
+  // assertion (\b, lookaround, ^) consumes nothing; a nullable part may also match nothing.
+  Clause first;
+  bool firstKnown = false;
+  bool zeroWidth = false;
+  bool nullable = false;
 };
+
+void addFirst(Clause& to, const Clause& from) {
+  for (const Literal& l : from)
+    if (std::find(to.begin(), to.end(), l) == to.end()) to.push_back(l);
+}
 
 bool isLetterOrDigit(char16_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -46,15 +58,23 @@ class Parser {
       alts.push_back(concat());
     }
     if (alts.size() == 1) return std::move(alts[0]);
+    Req out;
+    out.firstKnown = true;
+    for (const Req& a : alts) {
+      out.firstKnown &= a.firstKnown;
+      out.nullable |= a.nullable;
+      if (out.firstKnown) addFirst(out.first, a.first);
+    }
+    if (!out.firstKnown) out.first.clear();
     Clause merged;
     for (const Req& a : alts) {
       const Clause* b = best(a);
-      if (!b) return {};  // one branch requires nothing: neither does the alternation
-      for (const Literal& l : *b)
-        if (std::find(merged.begin(), merged.end(), l) == merged.end()) merged.push_back(l);
+      if (!b) return out;  // one branch requires nothing: neither does the alternation
+      addFirst(merged, *b);
     }
-    if (merged.size() > kMaxAlternatives) return {};
-    return {{merged}};
+    if (merged.size() > kMaxAlternatives) return out;
+    out.clauses = {merged};
+    return out;
   }
 
  private:
@@ -79,8 +99,25 @@ class Parser {
   Req concat() {
     Req out;
     std::u16string run;
+    // The start: the first sets of the leading parts up to the first one that must consume.
+    bool startOpen = true;  // no part that must consume seen yet
+    out.firstKnown = true;
+    auto startWith = [&](const Req& part, bool optional) {
+      if (!startOpen || part.zeroWidth) return;
+      if (!part.firstKnown) {
+        out.firstKnown = false;
+        startOpen = false;
+        return;
+      }
+      addFirst(out.first, part.first);
+      if (!optional && !part.nullable) startOpen = false;
+    };
     auto flush = [&] {
-      if (!run.empty()) out.clauses.push_back({lit(run)});
+      if (!run.empty()) {
+        Literal l = lit(run);
+        out.clauses.push_back({l});
+        startWith(Req{{}, {l}, true, false, false}, false);
+      }
       run.clear();
     };
     while (i_ < s_.size() && s_[i_] != u'|' && s_[i_] != u')' && !failed) {
@@ -93,11 +130,21 @@ class Parser {
         continue;
       }
       flush();
-      if (!single.empty()) atom.clauses.push_back({lit(single)});
+      if (!single.empty()) {
+        atom.clauses.push_back({lit(single)});
+        atom.first = {lit(single)};
+        atom.firstKnown = true;
+      }
+      startWith(atom, qmin == 0);
       if (qmin == 0) continue;
       for (Clause& c : atom.clauses) out.clauses.push_back(std::move(c));
     }
     flush();
+    if (startOpen) {  // every part may match nothing: the concatenation may start anywhere
+      out.nullable = true;
+      out.firstKnown = false;
+    }
+    if (!out.firstKnown) out.first.clear();
     return out;
   }
 
@@ -130,7 +177,8 @@ class Parser {
     if (c == u'[') return charClass();
     if (c == u'\\') return escape(single);
     ++i_;
-    if (c == u'.' || c == u'^' || c == u'$') return {};
+    if (c == u'^' || c == u'$') return zeroWidth();
+    if (c == u'.') return {};
     if (c == u'*' || c == u'+' || c == u'?' || c == u'{') return failed = true, Req{};  // malformed for us
     if (U16_IS_LEAD(c) && i_ < s_.size() && U16_IS_TRAIL(s_[i_])) {
       single = std::u16string{c, s_[i_++]};
@@ -142,23 +190,28 @@ class Parser {
 
   Req group() {
     ++i_;  // '('
-    bool require = true;
+    bool require = true, look = false;
     if (i_ < s_.size() && s_[i_] == u'?') {
       ++i_;
       if (i_ >= s_.size()) return failed = true, Req{};
       const char16_t k = s_[i_];
-      if (k == u':' || k == u'>' || k == u'=') {
+      if (k == u':' || k == u'>') {
         ++i_;
+      } else if (k == u'=') {
+        ++i_;
+        look = true;
       } else if (k == u'!') {
         ++i_;
         require = false;
+        look = true;
       } else if (k == u'<' && i_ + 1 < s_.size() && (s_[i_ + 1] == u'=' || s_[i_ + 1] == u'!')) {
         require = s_[i_ + 1] == u'=';
+        look = true;
         i_ += 2;
       } else if (k == u'#') {
         while (i_ < s_.size() && s_[i_] != u')') ++i_;
         if (i_ < s_.size()) ++i_;
-        return {};
+        return zeroWidth();
       } else {
         // Named groups and inline flags: flags other than "i" change what we read; give up.
         size_t j = i_;
@@ -171,7 +224,7 @@ class Parser {
         ci_ = true;  // (?i) or (?i:...): case-insensitive from here on (conservatively for all)
         if (s_[j] == u')') {
           i_ = j + 1;
-          return {};
+          return zeroWidth();
         }
         i_ = j + 1;
       }
@@ -179,7 +232,25 @@ class Parser {
     Req inner = alternation();
     if (i_ >= s_.size() || s_[i_] != u')') return failed = true, Req{};
     ++i_;
-    return require ? inner : Req{};
+    if (look) {  // a lookaround consumes nothing; a positive one still requires its literals
+      Req z = zeroWidth();
+      if (require) z.clauses = std::move(inner.clauses);
+      return z;
+    }
+    return inner;
+  }
+
+  static Req zeroWidth() {
+    Req r;
+    r.zeroWidth = true;
+    return r;
+  }
+  static Req firstOf(Clause c) {
+    Req r;
+    r.clauses = {c};
+    r.first = std::move(c);
+    r.firstKnown = true;
+    return r;
   }
 
   Req charClass() {
@@ -190,7 +261,7 @@ class Parser {
     Clause alts;
     if (s_.substr(j, 4) == u"0-9]") {
       i_ = j + 4;
-      return {{Clause{Literal{u"", true}}}};
+      return firstOf(Clause{Literal{u"", true}});
     }
     for (; j < s_.size(); ++j) {
       const char16_t c = s_[j];
@@ -208,7 +279,7 @@ class Parser {
     if (j >= s_.size()) return failed = true, Req{};
     i_ = j + 1;
     if (!simple || alts.empty() || alts.size() > 8) return {};
-    return {{alts}};
+    return firstOf(alts);
   }
 
   Req escape(std::u16string& single) {
@@ -222,14 +293,14 @@ class Parser {
       // The last character may carry a quantifier: keep it apart.
       if (body.size() > 1) {
         single = std::u16string(body.substr(body.size() - 1));
-        return {{Clause{lit(std::u16string(body.substr(0, body.size() - 1)))}}};
+        return firstOf(Clause{lit(std::u16string(body.substr(0, body.size() - 1)))});
       }
       single = std::u16string(body);
       return {};
     }
     if (e == u'd') {
       i_ += 2;
-      return {{Clause{Literal{u"", true}}}};
+      return firstOf(Clause{Literal{u"", true}});
     }
     if (e == u'p' || e == u'P' || e == u'N' || e == u'x' || e == u'u' || e == u'U') {
       i_ += 2;
@@ -249,7 +320,8 @@ class Parser {
       return {};
     }
     i_ += 2;
-    if (isLetterOrDigit(e)) return {};  // classes, anchors, back references, control escapes
+    if (e == u'b' || e == u'B' || e == u'A' || e == u'z' || e == u'Z') return zeroWidth();  // anchors
+    if (isLetterOrDigit(e)) return {};  // classes, back references, control escapes
     single = std::u16string(1, e);
     return {};
   }
@@ -273,6 +345,10 @@ PatternRequirement requirementOf(std::u16string_view pattern, uint32_t flags) {
   }
   for (Clause& c : r.clauses)
     if (!c.empty() && c.size() <= kMaxAlternatives) out.clauses.push_back(std::move(c));
+  bool emptyLiteral = false;
+  for (const Literal& l : r.first) emptyLiteral |= !l.digit && l.text.empty();
+  if (r.firstKnown && !r.nullable && !r.first.empty() && !emptyLiteral && r.first.size() <= kMaxStarts)
+    out.starts = std::move(r.first);
   return out;
 }
 

@@ -2,7 +2,8 @@
 // literals one of which every match must contain, as clauses that must all hold ("@"; "order" or
 // "bestellung", and a digit). A check scans the text once for the literals of all patterns (one
 // automaton) and runs only the patterns whose clauses hold; a pattern without a known requirement
-// always runs. Sound, not complete: when in doubt a construct requires nothing.
+// always runs. Sound, not complete: when in doubt a construct requires nothing (and may start
+// anywhere).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -21,6 +22,9 @@ using Clause = std::vector<Literal>;
 
 struct PatternRequirement {
   std::vector<Clause> clauses;  // all must hold; empty: always run
+  // Every match starts with one of these (after assertions such as \b or lookarounds), so the
+  // pattern need only be tried where one occurs; empty: it may start anywhere.
+  Clause starts;
   bool caseInsensitive = false;
 };
 

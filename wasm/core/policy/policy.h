@@ -53,6 +53,9 @@ struct Regex {
   // Literal prefilter (policy/literal_prefilter.h): clauses of literal ids into
   // Policy::literals, all of which need one present literal; empty: always run.
   std::vector<std::vector<int32_t>> require;
+  // Literal ids one of which starts every match (literal_prefilter.h): the pattern is tried only
+  // where one occurs; empty: at every position.
+  std::vector<int32_t> starts;
   bool present() const { return pattern != nullptr; }
 };
 
@@ -61,6 +64,9 @@ struct Regex {
 struct PatternLiterals {
   static constexpr int32_t kDigitLiteral = -1;
   match::AhoCorasick exact, folded;  // folded: keys and text case-folded (full folding)
+  // Per key of exact / folded: 1 if some pattern starts with it (its positions are kept).
+  std::vector<uint8_t> exactStarts, foldedStarts;
+  bool digitStarts = false;  // some pattern may start with a digit
   bool empty() const { return exact.empty() && folded.empty(); }
 };
 

@@ -47,6 +47,23 @@ Regex RuleCompiler::regex(const json& value, const std::string& ptr, const json*
     }
     if (!ids.empty()) out.require.push_back(std::move(ids));
   }
+  for (const Literal& l : req.starts) {
+    if (l.digit) {
+      out.starts.push_back(PatternLiterals::kDigitLiteral);
+      policy.literals.digitStarts = true;
+      continue;
+    }
+    match::AhoCorasick& ac = req.caseInsensitive ? policy.literals.folded : policy.literals.exact;
+    std::vector<uint8_t>& positional = req.caseInsensitive ? policy.literals.foldedStarts : policy.literals.exactStarts;
+    const int32_t key = ac.add(l.text);
+    if (key < 0) {  // cannot happen (literals are not empty): try every position
+      out.starts.clear();
+      break;
+    }
+    if (positional.size() <= size_t(key)) positional.resize(size_t(key) + 1, 0);
+    positional[size_t(key)] = 1;
+    out.starts.push_back(key << 1 | (req.caseInsensitive ? 1 : 0));
+  }
   if (auto risk = backtrackingRisk(src)) warnings_.push_back({ptr, *risk});
   return out;
 }

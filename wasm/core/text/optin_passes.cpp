@@ -84,9 +84,38 @@ bool lookalikesMayApply(const View& v) {
     if (c >= 0xC0 && latinLookalike(c, buf)) return true;
   return false;
 }
-bool masksMayApply(const View& v, bool masks, bool finalSymbols) {
-  for (char16_t c : v.text)
-    if ((masks && isMaskChar(c)) || (finalSymbols && finalSymbolOf(c))) return true;
+// Exactly when maskPass rewrites a token: a masked token spelling a listed word, or a token whose
+// word-final $ @ ! spell one ("a$$"); "thanks!" alone leaves the view as it is.
+bool masksMayApply(const View& v, const match::WordList& words, bool masks, bool finalSymbols) {
+  const size_t n = v.size();
+  std::u16string token;
+  std::vector<uint32_t> from;
+  // Only tokens with a mask or a word-final symbol can change: found from those rare units.
+  for (size_t p = 0; p < n; ++p) {
+    const char16_t c = v.text[p];
+    if (!(masks && isMaskChar(c)) && !(finalSymbols && finalSymbolOf(c))) continue;
+    size_t i = p, j = p + 1;
+    while (i > 0 && maskTokenChar(v.text[i - 1])) --i;
+    while (j < n && maskTokenChar(v.text[j])) ++j;
+    size_t core = j;
+    while (core > i && finalSymbolOf(v.text[core - 1])) --core;
+    size_t letters = 0, maskCount = 0;
+    for (size_t k = i; k < core; ++k) {
+      letters += isLetter(v.text[k]);
+      maskCount += isMaskChar(v.text[k]);
+    }
+    if (masks && maskCount && letters >= 2 && maskCount <= letters) {
+      size_t used = 0;
+      token.assign(v.text, i, core - i);
+      if (words.unmask(token, isMaskChar, used, from)) return true;
+    }
+    if (finalSymbols && core < j) {
+      token.assign(v.text, i, core - i);
+      for (size_t k = core; k < j; ++k) token.push_back(finalSymbolOf(v.text[k]));
+      if (words.contains(token)) return true;
+    }
+    p = j;  // the next token starts after j
+  }
   return false;
 }
 bool hasLetter(const View& v) {
@@ -113,7 +142,7 @@ void lookalikePass(const View& in, View& out) {
 void maskPass(const View& in, View& out, const match::WordList& words, bool masks, bool finalSymbols) {
   Writer w(in, out);
   const size_t n = in.size();
-  auto tokenChar = [&](char16_t c) { return isLetter(c) || isDigit(c) || isMaskChar(c) || finalSymbolOf(c); };
+  auto tokenChar = [](char16_t c) { return maskTokenChar(c); };
   std::u16string token;
   std::vector<uint32_t> from;
   size_t i = 0;
@@ -132,13 +161,20 @@ void maskPass(const View& in, View& out, const match::WordList& words, bool mask
       letters += isLetter(in.text[k]);
       maskCount += isMaskChar(in.text[k]);
     }
+    // Most tokens have neither a mask to spell out nor word-final symbols: copied as they are.
+    const bool mayUnmask = masks && maskCount && letters >= 2 && maskCount <= letters;
+    if (!mayUnmask && !(finalSymbols && core < j)) {
+      w.copyRange(i, j);
+      i = j;
+      continue;
+    }
     token.assign(in.text, i, core - i);
     std::vector<uint32_t> src(core - i);  // token unit -> view unit
     for (size_t k = i; k < core; ++k) src[k - i] = uint32_t(k);
     std::vector<uint8_t> changed(core - i, 0);
     bool rewritten = false, maskedRest = false;
     size_t used = 0, wordUnits = 0;
-    if (masks && maskCount && letters >= 2 && maskCount <= letters) {
+    if (mayUnmask) {
       if (const std::u16string* word = words.unmask(token, isMaskChar, used, from)) {
         std::u16string spelled = *word;
         std::vector<uint32_t> spelledSrc(word->size());

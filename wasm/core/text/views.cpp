@@ -259,9 +259,31 @@ void spacedLetters(const View& v, size_t i, std::vector<std::pair<size_t, size_t
 }
 
 // Cheap pre-checks: most texts need no pass at all, and then the view is shared, not copied.
+// Exactly when leetPass changes a unit: a leet character in a token with a letter, a digit or
+// followed by a letter or another leet character ("sh!t", not "idiot!").
 bool leetMayApply(const View& v) {
-  for (char16_t c : v.text)
-    if (leetOf(c)) return true;
+  const size_t n = v.size();
+  size_t i = 0;
+  while (i < n) {
+    if (isSpace(v.text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool letter = false, leet = false;
+    while (j < n && !isSpace(v.text[j])) {
+      letter |= isLetter(v.text[j]);
+      leet |= leetOf(v.text[j]) != 0;
+      ++j;
+    }
+    if (letter && leet)
+      for (size_t k = i; k < j; ++k) {
+        const char16_t c = v.text[k];
+        if (leetOf(c) && (isDigit(c) || (k + 1 < j && (isLetter(v.text[k + 1]) || leetOf(v.text[k + 1])))))
+          return true;
+      }
+    i = j;
+  }
   return false;
 }
 bool separatorsMayApply(const View& v) {
@@ -393,7 +415,7 @@ const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const
   const bool masks = (kind & kMasks) != 0, finalSymbols = (kind & kLeet) != 0;
   const bool dictionary = words && !words->empty() && (masks || finalSymbols);
   auto maskStep = [&] {
-    step(masksMayApply(*cur, masks, finalSymbols),
+    step(masksMayApply(*cur, *words, masks, finalSymbols),
          [&](const View& in, View& out) { maskPass(in, out, *words, masks, finalSymbols); });
   };
   if (dictionary) maskStep();

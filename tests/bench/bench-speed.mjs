@@ -1,0 +1,81 @@
+// Issue 12's speed targets, through the JS wrapper the extension uses, beside the npm packages
+// obscenity and allprofanity in the same process on the same texts: the default bundle (rules
+// alone, and with its classifier) from 280 characters to a 1 MiB paste, the insult rules alone,
+// and the cold start. Prints figures; asserts nothing (no timed tests).
+// Usage: node tests/bench/bench-speed.mjs [runs]
+import { readFileSync } from 'node:fs';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { AllProfanity } from 'allprofanity';
+import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+
+const runs = Number(process.argv[2] || 200);
+const t0 = performance.now();
+const core = await loadNodeCore();
+const t1 = performance.now();
+const dflt = core.defaultPolicy();
+const t2 = performance.now();
+if (!dflt.ok) throw new Error(JSON.stringify(dflt.errors.slice(0, 3)));
+core.check(dflt.handle, { reply: 'Danke für Ihre Geduld, wir melden uns morgen.' });
+const t3 = performance.now();
+
+const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const log = console.log;
+console.log = () => {};  // allprofanity announces every dictionary it loads
+const allprofanity = new AllProfanity({ performance: { enableCaching: false } });
+console.log = log;
+
+const bundle = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', import.meta.url), 'utf8'));
+const load = (b) => {
+  const r = core.loadPolicy(JSON.stringify(b));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  return r.handle;
+};
+const rulesOnly = { ...bundle, rules: bundle.rules.filter((r) => r.kind !== 'classifier') };
+delete rulesOnly.models;
+const insults = { ...rulesOnly, rules: rulesOnly.rules.filter((r) => r.id.startsWith('insult.')) };
+const rules = load(rulesOnly);
+const insult = load(insults);
+
+// Customer-care sentences in German and English, with numbers, an address, an e-mail address and
+// an insult, so that every kind of rule has work; distinct texts per run (a ticket number).
+const sentences = ['Hallo Frau Meier, das tut uns leid.', 'Wir schauen uns das gerne an.',
+  'Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.', 'Thanks for your patience!',
+  'Your parcel left our warehouse yesterday and should arrive on Monday.', 'Could you restart the router once?',
+  'Honestly, only an idiot would order twice.', 'We will check whether a refund is possible.',
+  'Die Lieferung an die Hauptstraße 12 in 10115 Berlin ist für den 3.4. geplant.',
+  'Please send the photos to service@example.com by Friday.'];
+const text = (n, i) => {
+  let s = `Ticket ${i}: `;
+  for (let k = i; s.length < n; k++) s += `${sentences[k % sentences.length]} `;
+  return s.slice(0, n);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (fn, texts) => {
+  for (const t of texts.slice(0, 5)) fn(t);  // warm-up
+  const out = [];
+  for (const t of texts) {
+    const s = process.hrtime.bigint();
+    fn(t);
+    out.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  return median(out);
+};
+const f = (ms) => ms.toFixed(3).padStart(12);
+
+console.log(`bench-speed: median ms per check, ${runs} distinct texts per length (fewer from 100,000 chars)`);
+console.log('length'.padEnd(9) + 'RG rules'.padStart(12) + 'RG rules+model'.padStart(16) + 'RG insult'.padStart(12) +
+  'obscenity'.padStart(12) + 'allprofanity'.padStart(14) + 'obscenity/insult'.padStart(18));
+for (const n of [280, 2000, 10000, 100000, 1 << 20]) {
+  const k = n >= 1 << 20 ? 5 : n >= 100000 ? 11 : runs;
+  const texts = Array.from({ length: k }, (_, i) => text(n, i));
+  const a = time((t) => core.check(rules, { reply: t }), texts);
+  const b = time((t) => core.check(dflt.handle, { reply: t }), n >= 1 << 20 ? texts.slice(0, 3) : texts);
+  const c = time((t) => core.check(insult, { reply: t }), texts);
+  const d = time((t) => obscenity.getAllMatches(t), texts);
+  const e = time((t) => allprofanity.detect(t), texts);
+  console.log(String(n).padEnd(9) + f(a) + f(b).padStart(16) + f(c) + f(d) + f(e).padStart(14) + `${(d / c).toFixed(1)}x`.padStart(18));
+}
+const warn = core.check(rules, { reply: text(1 << 20, 1) }).warnings;
+console.log(`1 MiB paste, rules only: ${warn.length} warnings${warn.length ? ` (${warn[0].rule}: ${warn[0].message})` : ' (no pattern skipped or cut short)'}`);
+console.log(`cold start to first result: ${(t3 - t0).toFixed(1)} ms (module ${(t1 - t0).toFixed(1)} ms, ` +
+  `default bundle with model ${(t2 - t1).toFixed(1)} ms, first check ${(t3 - t2).toFixed(1)} ms)`);
