@@ -121,6 +121,25 @@ test('composers', async (t) => {
     await usePolicy(b.sw);
   });
 
+  await t.test('a reply longer than any check (over 5,000,000 characters) is held, never sent unchecked', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${server.base}/textarea.html`);
+    await page.evaluate(() => {
+      const el = document.querySelector('#reply');
+      el.value = 'Thank you for your message. '.repeat(180_000);  // 5,040,000 characters
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.focus('#reply');
+    await until(async () => (await rgState(page))?.fields?.length, { message: 'field attached' });
+    await page.click('#send');
+    const dlg = await until(() => rgDialog(page), { message: 'send held' });
+    assert.equal(dlg.title, 'Too long to check');
+    assert.match(dlg.text, /5,000,000/);
+    assert.equal(await page.evaluate(() => window.sent.length), 0);
+    assert.ok((await rgState(page)).healthy, 'the checker stays healthy for the other fields');
+    await page.close();
+  });
+
   await t.test('a reply of 150,000 characters with an insult at its end is checked in windows and held', async () => {
     const page = await b.context.newPage();
     await page.goto(`${server.base}/textarea.html`);

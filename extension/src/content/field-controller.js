@@ -5,6 +5,7 @@
 import { makeField, findingRects } from './fields.js';
 import { Mirror } from './overlay.js';
 import { shiftFindings } from './checker.js';
+import { MAX_CHECK_TEXT } from '../shared/messages.js';
 
 export const DEBOUNCE_MS = 60;
 const MAX_INCOMING = 20_000;
@@ -117,6 +118,9 @@ export class FieldController {
     this.text = this.field.getText();
     this.checkIncoming();
     const req = this.request();
+    // Longer than the background accepts: not sent (it would only fail and mark the checker
+    // unhealthy for every field); the send guard holds such a text instead.
+    if (req.reply.length > MAX_CHECK_TEXT) return Promise.resolve(null);
     const hit = this.checker.cached(req);
     if (hit) { this.apply(req.reply, hit); return Promise.resolve(hit); }
     const p = this.checker.check(req, () => this.field.getText() === req.reply).then((result) => {
@@ -141,9 +145,10 @@ export class FieldController {
 
   /** Sync answer for the send guard: hold when blocks remain, or when the current text is unchecked. */
   needsHold() {
-    if (!this.checker.healthy) return false;
     this.field.invalidate();
     const text = this.field.getText();
+    if (text.length > MAX_CHECK_TEXT) return true; // too long for any check: the dialog says so
+    if (!this.checker.healthy) return false;
     if (!text.trim()) return false;
     if (text !== this.checkedText) return true; // the decision waits for a fresh check
     return this.blocks().length > 0;

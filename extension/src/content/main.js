@@ -14,6 +14,7 @@ import { SendGuard, checkWaitMs } from './send-guard.js';
 import { replaceRange } from './apply-fix.js';
 import { pick, t } from '../shared/i18n.js';
 import { topApi } from './dom-walk.js';
+import { MAX_CHECK_TEXT } from '../shared/messages.js';
 
 const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key === 'R' || e.key === 'r');
 
@@ -272,6 +273,12 @@ const CARD_KEY = (e) => e.altKey && e.shiftKey && (e.code === 'KeyR' || e.key ==
   // The send dialog of a field opens in the outermost same-origin frame running ReplyGuard (a
   // field in TinyMCE's 169 px iframe gets it in the page), with that frame's state and dialog.
   async function decideHold(c, release, { replays }) {
+    if (c.text.length > MAX_CHECK_TEXT) {
+      // No check can take it, so a block cannot be ruled out: held, never waved through.
+      dialog.showInfo({ lang: state.lang, title: t(state.lang, 'dialog_too_long_title'), text: t(state.lang, 'dialog_too_long'),
+        close: () => { dialog.close(); c.el.focus(); } });
+      return 'hold';
+    }
     const findings = await withTimeout(c.fresh(), checkWaitMs(c.text.length));
     if (!findings) return 'send';
     const blocks = c.blocks();
