@@ -162,14 +162,19 @@ export class FieldController {
     return r ? this.findings : null;
   }
 
+  /** The finding under the point; where underlines overlap (a rule's words inside a classifier's
+   * sentence), the narrowest one: its card names the exact words and can offer their fix. */
   hitTest(x, y) {
     const vis = this.visible();
+    let best = null;
     for (let i = 0; i < vis.length; i++) {
+      const width = vis[i].end - vis[i].begin;
+      if (best && width >= best.width) continue;
       for (const rc of findingRects(this.field, vis[i])) {
-        if (x >= rc.left && x <= rc.right && y >= rc.top - 2 && y <= rc.bottom + 3) return { index: i, rect: rc };
+        if (x >= rc.left && x <= rc.right && y >= rc.top - 2 && y <= rc.bottom + 3) { best = { index: i, rect: rc, width }; break; }
       }
     }
-    return null;
+    return best && { index: best.index, rect: best.rect };
   }
 
   destroy() {
