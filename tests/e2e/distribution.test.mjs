@@ -160,6 +160,9 @@ test('signed bundle from a managed policy: used, tamper and rollback refused, lo
       await options.waitForFunction(() => document.querySelectorAll('#dist-settings tbody tr').length > 0);
       await options.click('#update-now');
       const status = await until(() => options.evaluate(() => document.getElementById('update-result').dataset.status), { timeout: 15000, message: 'update result' });
+      // The status is shown first, then the policy section (its warnings) is rendered again; the
+      // page is aria-busy until then.
+      await until(() => options.evaluate(() => !document.querySelector('main').hasAttribute('aria-busy')), { message: 'options rendered' });
       const warnings = await options.$$eval('#dist-warnings li', (lis) => lis.map((li) => li.dataset.code));
       await options.close();
       return { status, warnings };

@@ -58,7 +58,9 @@ test('editors', async (t) => {
       await page.keyboard.type('Zweite Zeile 🇩🇪: Sie Depp!', { delay: 5 });
       const { state, drawn } = await findingFor(page, 'Depp', frame);
       const text = state.fields[0].text;
-      assert.equal(text, 'Grüße 👍🏽 aus Köln.\nZweite Zeile 🇩🇪: Sie Depp!');
+      // Trix, under load, sometimes makes one Enter two line breaks (its own model then has the blank
+      // line too): the lines must be exactly these, and every offset below is checked on the text as read.
+      assert.equal(ed.id === 'trix' ? text.replace(/\n\n/, '\n') : text, 'Grüße 👍🏽 aus Köln.\nZweite Zeile 🇩🇪: Sie Depp!');
       assert.equal(drawn.begin, text.indexOf('Depp'));
       // Lexical's getTextContent() separates paragraphs with "\n\n"; compare lines.
       const model = await page.evaluate(() => window.editorText());
