@@ -41,6 +41,23 @@ UBool U_CALLCONV onProgress(const void* context, int64_t position) {
   return true;
 }
 
+// What to do after a match the matcher holds: record it and go on from `next` (one past an empty
+// match), or stop (only the first was wanted, or the cap is reached). Shared by both searches.
+enum class Taken { Error, Stop, Next };
+Taken takeMatch(icu::RegexMatcher& m, bool firstOnly, std::vector<text::Span>& out, int64_t& next) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t b = m.start(status), e = m.end(status);
+  if (U_FAILURE(status)) return Taken::Error;
+  if (firstOnly) {
+    out.push_back({uint32_t(b), uint32_t(e)});
+    return Taken::Stop;
+  }
+  if (e > b) out.push_back({uint32_t(b), uint32_t(e)});
+  if (out.size() >= kMaxMatchesPerPattern) return Taken::Stop;
+  next = e > b ? e : int64_t(e) + 1;
+  return Taken::Next;
+}
+
 }  // namespace
 
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
@@ -67,15 +84,9 @@ RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view tex
     const bool found = resume ? m->find(from, status) : m->find(status);
     resume = false;
     if (found && U_SUCCESS(status)) {
-      int32_t b = m->start(status), e = m->end(status);
-      if (U_FAILURE(status)) return RegexOutcome::Error;
-      if (firstOnly) {
-        out.push_back({uint32_t(b), uint32_t(e)});
-        break;
-      }
-      if (e > b) out.push_back({uint32_t(b), uint32_t(e)});
-      if (out.size() >= kMaxMatchesPerPattern) break;
-      from = e > b ? e : e + 1;  // where the next search's first attempt starts
+      const Taken t = takeMatch(*m, firstOnly, out, from);  // from: the next search's first attempt
+      if (t == Taken::Error) return RegexOutcome::Error;
+      if (t == Taken::Stop) break;
       continue;
     }
     if (status == U_REGEX_STOPPED_BY_CALLER && meter.budgetOver) return RegexOutcome::Budget;
@@ -127,15 +138,11 @@ RegexOutcome regexFindAt(const icu::RegexPattern& pattern, std::u16string_view t
     m->region(int64_t(pos), int64_t(text.size()), status);
     const bool found = U_SUCCESS(status) && m->lookingAt(status);
     if (found && U_SUCCESS(status)) {
-      int32_t b = m->start(status), e = m->end(status);
-      if (U_FAILURE(status)) return RegexOutcome::Error;
-      if (firstOnly) {
-        out.push_back({uint32_t(b), uint32_t(e)});
-        break;
-      }
-      if (e > b) out.push_back({uint32_t(b), uint32_t(e)});
-      if (out.size() >= kMaxMatchesPerPattern) break;
-      from = e > b ? uint32_t(e) : uint32_t(e) + 1;
+      int64_t next = 0;
+      const Taken t = takeMatch(*m, firstOnly, out, next);
+      if (t == Taken::Error) return RegexOutcome::Error;
+      if (t == Taken::Stop) break;
+      from = uint32_t(next);
       continue;
     }
     if (status == U_REGEX_STOPPED_BY_CALLER && meter.budgetOver) return RegexOutcome::Budget;
