@@ -71,8 +71,11 @@ test('textarea: underline, card, fix, undo, typing, send hold, override audit; o
     await page.focus('#reply');
     const text = 'Thanks for your patience, the technician will be with you on Monday.';
     await page.keyboard.insertText(text);
-    const s = await until(async () => { const x = await rgState(page); return x.fields[0].checked && x.fields[0].text === text && x; }, { message: 'checked' });
-    const d = s.drawn.find((x) => x.rule === 'style.signoff');
+    // The paint follows the check on the next frame: wait for the marker itself, not only for the check.
+    const d = await until(async () => {
+      const x = await rgState(page);
+      return x.fields[0].checked && x.fields[0].text === text && x.drawn.find((m) => m.rule === 'style.signoff' && m.at);
+    }, { message: 'checked and the marker drawn' });
     assert.ok(d && d.begin === text.length && d.end === text.length && d.rects === 1 && d.at, 'marker after the last character');
     await page.mouse.move(d.at.x, d.at.y);
     const card = await until(() => rgCard(page), { message: 'card on the marker' });
