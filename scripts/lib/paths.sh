@@ -3,7 +3,7 @@
 RG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RG_ICU_VERSION=72.1
 RG_CACHE=${REPLYGUARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/replyguard}
-RG_ICU_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/icu-wasm/CMakeLists.txt "$RG_ROOT"/scripts/icu-wasm/build.sh \
+RG_ICU_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/icu-wasm/CMakeLists.txt "$RG_ROOT"/scripts/icu-wasm/sources.txt "$RG_ROOT"/scripts/icu-wasm/build.sh \
   "$RG_ROOT"/scripts/icu-wasm/patches/*.patch | sha256sum | cut -c1-12)
 RG_ICU_WASM="$RG_CACHE/icu-$RG_ICU_VERSION-wasm-$RG_ICU_FLAGS_KEY"
 # Snowball (German and English stemmers) for wasm, from Debian's snowball source package.
