@@ -50,7 +50,31 @@ TEST_CASE("vatIdValid: DE (MOD 11,10) and AT (weights 1,2)", "[detect][de_ids]")
   CHECK(vatIdValid(u"ATU13585627"));
   CHECK_FALSE(vatIdValid(u"ATU13585626"));
   CHECK_FALSE(vatIdValid(u"AT13585627"));
-  CHECK_FALSE(vatIdValid(u"FR12345678901"));  // no check digit known here: not reported
+  CHECK_FALSE(vatIdValid(u"FR12345678901"));  // key 12, but the SIREN gives 15
+}
+
+// Published numbers (companies' own imprints, the Belastingdienst's btw-id example) pass; one
+// changed digit fails each check.
+TEST_CASE("vatIdValid: FR, IT, BE, NL (both forms), PL, CH", "[detect][de_ids]") {
+  CHECK(vatIdValid(u"FR40303265045"));
+  CHECK(vatIdValid(u"FR83404833048"));
+  CHECK_FALSE(vatIdValid(u"FR41303265045"));
+  CHECK(vatIdValid(u"IT00743110157"));
+  CHECK_FALSE(vatIdValid(u"IT00743110158"));
+  CHECK(vatIdValid(u"BE0403170701"));
+  CHECK(vatIdValid(u"BE0776091951"));
+  CHECK_FALSE(vatIdValid(u"BE0403170702"));
+  CHECK_FALSE(vatIdValid(u"BE2403170701"));     // first digit 0 or 1
+  CHECK(vatIdValid(u"NL004495445B01"));         // weights 9..2 mod 11
+  CHECK(vatIdValid(u"NL000099998B57"));         // 2020 form: mod 97 over the whole ID
+  CHECK_FALSE(vatIdValid(u"NL000099998B58"));
+  CHECK_FALSE(vatIdValid(u"NL004495446B01"));
+  CHECK_FALSE(vatIdValid(u"NL004495445X01"));
+  CHECK(vatIdValid(u"PL5260250274"));
+  CHECK_FALSE(vatIdValid(u"PL5260250275"));
+  CHECK(vatIdValid(u"CHE116281710"));
+  CHECK_FALSE(vatIdValid(u"CHE116281711"));
+  CHECK_FALSE(vatIdValid(u"CH116281710"));
 }
 
 TEST_CASE("find vat_id: separators, case, boundaries", "[detect][de_ids]") {
@@ -61,6 +85,11 @@ TEST_CASE("find vat_id: separators, case, boundaries", "[detect][de_ids]") {
   CHECK(find(Kind::VatId, u"XDE136695976").empty());
   CHECK(find(Kind::VatId, u"DE1366959760").empty());
   CHECK(find(Kind::VatId, u"DE 136695977").empty());
+  CHECK(texts(Kind::VatId, u"TVA FR 40 303 265 045, P.IVA IT00743110157, btw NL004495445B01") ==
+        Strings{"FR 40 303 265 045", "IT00743110157", "NL004495445B01"});
+  CHECK(texts(Kind::VatId, u"BE 0403.170.701; NIP PL 526-025-02-74; UID CHE-116.281.710 MWST") ==
+        Strings{"BE 0403.170.701", "PL 526-025-02-74", "CHE-116.281.710"});
+  CHECK(find(Kind::VatId, u"IT00743110158 PL5260250275 CHE-116.281.711").empty());
 }
 
 TEST_CASE("idDocumentValid: ICAO charset and 7-3-1 check digit", "[detect][de_ids]") {
