@@ -198,5 +198,5 @@ TEST_CASE("prefilter: patterns tried at their start literals find what find() fi
     }
   }
   CHECK(withStarts >= 8);
-  CHECK(matches > 100);
+  CHECK(matches > 50);  // enough matches to compare (83 since commitment.deadline became a proximity rule)
 }
