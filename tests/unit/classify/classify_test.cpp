@@ -6,6 +6,10 @@
 #include "classify/classify.h"
 #include "classify/digest.h"
 #include "classify/model.h"
+#include "../../reference/classify_reference.h"
+
+#include <cmath>
+#include <sstream>
 
 using namespace rgtest;
 using rg::classify::Model;
@@ -206,4 +210,92 @@ TEST_CASE("mismatched models, labels and thresholds reject the whole bundle with
   json badB64 = classifierBundle(bytes, {{"insult", 0.5}});
   badB64["models"]["tiny"]["data"] = "not base64!";
   CHECK(hasError(errorsOf(badB64.dump()), "/models/tiny/data", "base64"));
+}
+
+namespace {
+
+// Each text's scores and findings through line sums (classify.cpp) and through fastText's
+// predictLine on every line (tests/reference/classify_reference.h, the code before line sums).
+void sameAsReadingEveryLine(const Model& m, const std::vector<std::pair<std::u16string, rg::classify::Source>>& texts,
+                            const std::vector<rg::classify::LabelThreshold>& labels) {
+  using namespace rg::classify;
+  Breakers b = Breakers::create();
+  REQUIRE(b.ok());
+  size_t hits = 0;
+  for (const auto& [text, source] : texts) {
+    INFO(rg::text::toUtf8(text));
+    std::vector<float> fast, ref;
+    scores(m, b, text, source, fast);
+    rgref::refScores(m, b, text, source, ref);
+    REQUIRE(fast.size() == ref.size());
+    for (size_t i = 0; i < fast.size(); ++i) CHECK(std::fabs(fast[i] - ref[i]) <= 2e-3f);  // float rounding at most
+    std::vector<Hit> hf, hr;
+    classify(m, b, text, source, labels, hf);
+    rgref::refClassify(m, b, text, source, labels, hr);
+    REQUIRE(hf.size() == hr.size());
+    hits += hr.size();
+    for (size_t i = 0; i < hf.size(); ++i) {
+      CHECK(hf[i].rule == hr[i].rule);
+      CHECK(hf[i].sentence.begin == hr[i].sentence.begin);
+      CHECK(hf[i].sentence.end == hr[i].sentence.end);
+      CHECK(hf[i].probability == hr[i].probability);
+      REQUIRE(hf[i].words.size() == hr[i].words.size());
+      for (size_t k = 0; k < hf[i].words.size(); ++k) {
+        CHECK(hf[i].words[k].begin == hr[i].words[k].begin);
+        CHECK(hf[i].words[k].end == hr[i].words[k].end);
+      }
+    }
+  }
+  CHECK(hits > 0);  // the comparison saw findings with words, not only clean texts
+}
+
+std::vector<std::pair<std::u16string, rg::classify::Source>> corpusTexts(const std::string& path, size_t max) {
+  std::vector<std::pair<std::u16string, rg::classify::Source>> out;
+  std::istringstream in(readFile(path));
+  std::string row;
+  while (out.size() < max && std::getline(in, row)) {
+    if (row.empty()) continue;
+    json e = json::parse(row);
+    out.push_back({rg::text::toUtf16(e["text"].get<std::string>()),
+                   e.value("source", "reply") == "incoming" ? rg::classify::Source::Incoming : rg::classify::Source::Reply});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("line sums give the probabilities and findings of reading every line with fastText", "[classify]") {
+  using rg::classify::Source;
+  auto m = tiny();
+  std::vector<std::pair<std::u16string, Source>> texts = corpusTexts("tests/unit/classify/fixtures/tiny-corpus.jsonl", 1000);
+  // Word n-grams across the gap a removed word leaves, sentences of one word, more than 64 words
+  // (no words named), emoji, a NUL (fastText splits words there), a token fastText reads as a
+  // label (neither rows nor a hash), digits.
+  const std::u16string longSentence = [] {
+    std::u16string s;
+    for (int i = 0; i < 70; ++i) s += u"idiot ";
+    return s + u"you are.";
+  }();
+  for (const std::u16string& t :
+       {std::u16string(u"You are such an idiot. Tomorrow I burn your store. Thanks!"), std::u16string(u"Idiot!"),
+        std::u16string(u"Idiot. Idiot. Idiot."), longSentence, std::u16string(u"😊 you 😊 are 😊 an 😊 idiot 😊"),
+        std::u16string(u"you are\0 an idiot", 17), std::u16string(u"you are ____label__insult an idiot"),
+        std::u16string(u"Call 0800 123 456 or I burn your store, idiot.")}) {
+    texts.push_back({t, Source::Reply});
+    texts.push_back({t, Source::Incoming});
+  }
+  std::vector<rg::classify::LabelThreshold> labels;
+  for (size_t l = 0; l < m->labels().size(); ++l) labels.push_back({int(l), 0.3});
+  sameAsReadingEveryLine(*m, texts, labels);
+}
+
+TEST_CASE("line sums agree with reading every line on the default model and corpus", "[classify]") {
+  std::string why;
+  auto m = Model::load(readFile("policies/default/default.ftz"), why);
+  INFO(why);
+  REQUIRE(m);
+  std::vector<rg::classify::LabelThreshold> labels;
+  for (size_t l = 0; l < m->labels().size(); ++l)
+    if (m->labels()[l] != "clean") labels.push_back({int(l), 0.35});
+  sameAsReadingEveryLine(*m, corpusTexts("tests/corpus/corpus.jsonl", 150), labels);
 }

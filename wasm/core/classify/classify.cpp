@@ -5,6 +5,8 @@
 
 #include <unicode/uchar.h>
 
+#include "line_sums.h"
+
 namespace rg::classify {
 namespace {
 
@@ -12,25 +14,37 @@ struct Sentence {
   Span span;
   std::vector<Token> tokens;
   std::vector<float> probs;
+  LineSums::Line line;
+  std::vector<float> without;  // leave-one-out probabilities, token by token (labels per token), once needed
 };
 
 // Sentences with their tokens and probabilities, plus the whole text's (empty when one sentence).
-void analyse(const Model& m, Breakers& b, std::u16string_view text, Source source, std::vector<Sentence>& out,
-             std::vector<float>& whole) {
+void analyse(const Model& m, LineSums& sums, Breakers& b, std::u16string_view text, Source source,
+             std::vector<Sentence>& out, std::vector<float>& whole) {
   out.clear();
   whole.clear();
   std::vector<Span> spans;
   sentences(*b.sentences, text, spans);
-  std::vector<Token> all;
   for (const Span& s : spans) {
-    Sentence st{s, {}, {}};
+    Sentence st{s, {}, {}, {}, {}};
     tokenize(*b.words, text, s, st.tokens);
     if (st.tokens.empty()) continue;
-    m.probabilities(featureLine(source, st.tokens), st.probs);
-    all.insert(all.end(), st.tokens.begin(), st.tokens.end());
+    sums.line(source, st.tokens, st.line);
+    if (st.line.summed)
+      sums.probabilities(st.line, st.probs);
+    else
+      m.probabilities(featureLine(source, st.tokens), st.probs);
     out.push_back(std::move(st));
   }
-  if (out.size() > 1) m.probabilities(featureLine(source, all), whole);
+  if (out.size() <= 1) return;
+  std::vector<const LineSums::Line*> lines;
+  for (const Sentence& st : out) lines.push_back(&st.line);
+  LineSums::Line all;
+  sums.join(lines, all);
+  if (all.summed) return sums.probabilities(all, whole);
+  std::vector<Token> tokens;
+  for (const Sentence& st : out) tokens.insert(tokens.end(), st.tokens.begin(), st.tokens.end());
+  m.probabilities(featureLine(source, tokens), whole);
 }
 
 bool wordLike(const Token& t) {
@@ -45,6 +59,22 @@ double round2(double x) { return std::round(x * 100.0) / 100.0; }
 float logit(float p) {
   p = std::min(std::max(p, 1e-6f), 1.0f - 1e-6f);
   return std::log(p / (1.0f - p));
+}
+
+// Each word-like token's leave-one-out probabilities (all labels), computed once per sentence.
+void leaveOneOut(const Model& m, LineSums& sums, Source source, Sentence& s) {
+  if (!s.without.empty()) return;
+  const size_t labels = m.labels().size();
+  s.without.assign(s.tokens.size() * labels, 0.0f);
+  std::vector<float> p;
+  for (size_t k = 0; k < s.tokens.size(); ++k) {
+    if (!wordLike(s.tokens[k])) continue;
+    if (s.line.summed)
+      sums.probabilitiesWithout(s.line, k, p);
+    else
+      m.probabilities(featureLine(source, s.tokens, k), p);
+    std::copy(p.begin(), p.end(), s.without.begin() + std::ptrdiff_t(k * labels));
+  }
 }
 
 }  // namespace
@@ -63,7 +93,8 @@ std::string textFeatureLine(Breakers& b, std::u16string_view text, Source source
 void scores(const Model& m, Breakers& b, std::u16string_view text, Source source, std::vector<float>& out) {
   std::vector<Sentence> ss;
   std::vector<float> whole;
-  analyse(m, b, text, source, ss, whole);
+  LineSums sums(m);
+  analyse(m, sums, b, text, source, ss, whole);
   out = whole.empty() ? std::vector<float>(m.labels().size(), 0.0f) : whole;
   for (const Sentence& s : ss)
     for (size_t i = 0; i < out.size(); ++i) out[i] = std::max(out[i], s.probs[i]);
@@ -72,8 +103,9 @@ void scores(const Model& m, Breakers& b, std::u16string_view text, Source source
 void classify(const Model& m, Breakers& b, std::u16string_view text, Source source,
               const std::vector<LabelThreshold>& labels, std::vector<Hit>& out, size_t maxWords) {
   std::vector<Sentence> ss;
-  std::vector<float> whole, without;
-  analyse(m, b, text, source, ss, whole);
+  std::vector<float> whole;
+  LineSums sums(m);
+  analyse(m, sums, b, text, source, ss, whole);
   if (ss.empty()) return;
   for (size_t r = 0; r < labels.size(); ++r) {
     const size_t l = size_t(labels[r].label);
@@ -86,15 +118,15 @@ void classify(const Model& m, Breakers& b, std::u16string_view text, Source sour
     }
     if (hits.empty() && !whole.empty() && whole[l] >= th) hits.push_back(best);
     for (size_t i : hits) {
-      const Sentence& s = ss[i];
+      Sentence& s = ss[i];
       Hit h{r, s.span, round2(std::max(s.probs[l], whole.empty() ? 0.0f : whole[l])), {}};
       // Leave-one-out: how much the log-odds drop without each word (long sentences skipped).
       if (maxWords > 0 && s.tokens.size() > 1 && s.tokens.size() <= 64) {
+        leaveOneOut(m, sums, source, s);
         std::vector<std::pair<float, size_t>> drops;
         for (size_t k = 0; k < s.tokens.size(); ++k) {
           if (!wordLike(s.tokens[k])) continue;
-          m.probabilities(featureLine(source, s.tokens, k), without);
-          const float d = logit(s.probs[l]) - logit(without[l]);
+          const float d = logit(s.probs[l]) - logit(s.without[k * m.labels().size() + l]);
           if (d > 0.05f) drops.push_back({d, k});
         }
         std::stable_sort(drops.begin(), drops.end(), [](auto& a, auto& c) { return a.first > c.first; });

@@ -78,8 +78,10 @@ void tokenize(icu::BreakIterator& bi, std::u16string_view text, Span span, std::
   });
 }
 
+std::string_view sourceToken(Source source) { return source == Source::Incoming ? "src_incoming" : "src_reply"; }
+
 std::string featureLine(Source source, const std::vector<Token>& tokens, size_t skip) {
-  std::string line = source == Source::Incoming ? "src_incoming" : "src_reply";
+  std::string line(sourceToken(source));
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i == skip) continue;
     line += ' ';
@@ -90,7 +92,7 @@ std::string featureLine(Source source, const std::vector<Token>& tokens, size_t 
 }
 
 std::string featureLine(Source source, const std::vector<Token>& tokens, size_t from, size_t to) {
-  std::string line = source == Source::Incoming ? "src_incoming" : "src_reply";
+  std::string line(sourceToken(source));
   for (size_t i = from; i < to && i < tokens.size(); ++i) {
     line += ' ';
     line += tokens[i].text;

@@ -36,6 +36,7 @@ void tokenize(icu::BreakIterator& wordBreak, std::u16string_view text, Span span
 
 // The feature line for the model: source token, then the tokens (except index `skip`), then "\n".
 enum class Source : uint8_t { Reply = 1, Incoming = 2 };
+std::string_view sourceToken(Source source);  // "src_reply" or "src_incoming"
 std::string featureLine(Source source, const std::vector<Token>& tokens, size_t skip = SIZE_MAX);
 std::string featureLine(Source source, const std::vector<Token>& tokens, size_t from, size_t to);
 

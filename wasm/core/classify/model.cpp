@@ -8,6 +8,8 @@
 
 #include <fasttext/fasttext.h>
 
+#include "fasttext_parts.h"
+
 namespace rg::classify {
 namespace {
 
@@ -15,10 +17,40 @@ constexpr int32_t kMagic = 793712314;  // fastText's file format magic (fasttext
 constexpr int32_t kVersion = 12;       // the only version fastText 0.9.2 writes
 constexpr std::string_view kLabelPrefix = "__label__";
 
+// Pointers to fastText's protected members, formed as a derived class may form them: their type
+// names the base class, so they apply to the loaded objects (which are not of these classes).
+struct DictionaryAccess : fasttext::Dictionary {
+  static constexpr auto addSubwordsOf = &DictionaryAccess::addSubwords;
+  static constexpr auto pushHashOf = &DictionaryAccess::pushHash;
+  static constexpr auto pruneidxSizeOf = &DictionaryAccess::pruneidx_size_;
+};
+struct ModelAccess : fasttext::Model {
+  static constexpr auto lossOf = &ModelAccess::loss_;
+};
+
 // fastText's header check is protected; loadModel(istream&) expects it to have run.
 class Loader : public fasttext::FastText {
  public:
   bool header(std::istream& in) { return checkModel(in); }
+  FastTextParts parts() const {
+    FastTextParts p;
+    p.dict = dict_;
+    p.input = input_;
+    p.model = model_;
+    p.loss = (*model_).*ModelAccess::lossOf;
+    p.dim = args_->dim;
+    p.nlabels = dict_->nlabels();
+    p.wordNgrams = args_->wordNgrams;
+    p.bucket = args_->bucket > 0 ? uint64_t(args_->bucket) : 0;
+    return p;
+  }
+  // Sizes the predictions rely on (fastText itself indexes its matrices unchecked).
+  bool consistent() const {
+    const int64_t ngrams = (*dict_).*DictionaryAccess::pruneidxSizeOf >= 0 ? (*dict_).*DictionaryAccess::pruneidxSizeOf : args_->bucket;
+    return args_->dim > 0 && input_->size(1) == args_->dim && output_->size(1) == args_->dim &&
+           output_->size(0) == dict_->nlabels() && input_->size(0) >= dict_->nwords() + ngrams &&
+           (args_->bucket > 0 || (args_->maxn <= 0 && args_->wordNgrams <= 1));
+  }
 };
 
 // A read-only stream over the model bytes without copying them.
@@ -69,6 +101,7 @@ std::shared_ptr<const Model> Model::load(std::string_view bytes, std::string& er
   if (args.model != fasttext::model_name::sup) return error = "is not a supervised (classification) model", nullptr;
   if (args.loss != fasttext::loss_name::ova)
     return error = "was not trained one-vs-all (fastText -loss ova); its probabilities would not be per category", nullptr;
+  if (!ft->consistent()) return error = "is not a valid fastText model (its matrix sizes do not match its dictionary)", nullptr;
   m->quantized_ = ft->isQuant();
   auto dict = ft->getDictionary();
   for (int32_t i = 0; i < dict->nlabels(); ++i) {
@@ -78,9 +111,16 @@ std::shared_ptr<const Model> Model::load(std::string_view bytes, std::string& er
     m->labels_.push_back(std::move(l));
   }
   if (m->labels_.empty()) return error = "has no labels", nullptr;
+  m->parts_ = std::make_unique<FastTextParts>(ft->parts());
   m->ft_ = std::move(ft);
   return m;
 }
+
+void FastTextParts::addSubwords(std::vector<int32_t>& rows, const std::string& word, int32_t wid) const {
+  ((*dict).*DictionaryAccess::addSubwordsOf)(rows, word, wid);
+}
+
+void FastTextParts::pushHash(std::vector<int32_t>& rows, int32_t id) const { ((*dict).*DictionaryAccess::pushHashOf)(rows, id); }
 
 int Model::labelIndex(std::string_view name) const {
   auto it = index_.find(std::string(name));

@@ -12,6 +12,8 @@ class FastText;
 
 namespace rg::classify {
 
+struct FastTextParts;  // fasttext_parts.h
+
 class Model {
  public:
   ~Model();
@@ -28,9 +30,13 @@ class Model {
 
   bool quantized() const { return quantized_; }
 
+  // The loaded model's dictionary, matrices and loss, for check-time sums (line_sums.h).
+  const FastTextParts& parts() const { return *parts_; }
+
  private:
   Model();
   std::unique_ptr<fasttext::FastText> ft_;
+  std::unique_ptr<FastTextParts> parts_;
   std::vector<std::string> labels_;
   std::unordered_map<std::string, int> index_;
   bool quantized_ = false;
