@@ -2,13 +2,17 @@
 // obscenity and allprofanity in the same process on the same texts: the default bundle (rules
 // alone, and with its classifier) from 280 characters to a 1 MiB paste, the insult rules alone,
 // and the cold start. Prints figures; asserts nothing (no timed tests).
-// Usage: node tests/bench/bench-speed.mjs [runs]
+// Usage: node tests/bench/bench-speed.mjs [runs] [--rules]
+//   --rules: also each rule of the default bundle alone on the 2,000-character texts (where the time goes)
+//   RG_WASM_BASELINE=dir (e.g. /work/main/build/wasm): the same rules and insult checks with that
+//   build of the core, alternating with this one text by text, so both see the same machine load.
 import { readFileSync } from 'node:fs';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { AllProfanity } from 'allprofanity';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
 
-const runs = Number(process.argv[2] || 200);
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) || 200);
 const t0 = performance.now();
 const core = await loadNodeCore();
 const t1 = performance.now();
@@ -35,6 +39,12 @@ delete rulesOnly.models;
 const insults = { ...rulesOnly, rules: rulesOnly.rules.filter((r) => r.id.startsWith('insult.')) };
 const rules = load(rulesOnly);
 const insult = load(insults);
+let base = null;
+if (process.env.RG_WASM_BASELINE) {
+  const c = await loadNodeCore(process.env.RG_WASM_BASELINE);
+  const h = (b) => c.loadPolicy(JSON.stringify(b)).handle;
+  base = { core: c, rules: h(rulesOnly), insult: h(insults) };
+}
 
 // Customer-care sentences in German and English, with numbers, an address, an e-mail address and
 // an insult, so that every kind of rule has work; distinct texts per run (a ticket number).
@@ -61,21 +71,56 @@ const time = (fn, texts) => {
   return median(out);
 };
 const f = (ms) => ms.toFixed(3).padStart(12);
+// Two checks alternating text by text (this build and the baseline): medians of each.
+const timePair = (fa, fb, texts) => {
+  for (const t of texts.slice(0, 5)) fa(t), fb(t);
+  const a = [], b = [];
+  for (const t of texts) {
+    let s = process.hrtime.bigint();
+    fa(t);
+    a.push(Number(process.hrtime.bigint() - s) / 1e6);
+    s = process.hrtime.bigint();
+    fb(t);
+    b.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  return [median(a), median(b)];
+};
 
 console.log(`bench-speed: median ms per check, ${runs} distinct texts per length (fewer from 100,000 chars)`);
 console.log('length'.padEnd(9) + 'RG rules'.padStart(12) + 'RG rules+model'.padStart(16) + 'RG insult'.padStart(12) +
-  'obscenity'.padStart(12) + 'allprofanity'.padStart(14) + 'obscenity/insult'.padStart(18));
+  'obscenity'.padStart(12) + 'allprofanity'.padStart(14) + 'obscenity/insult'.padStart(18) +
+  (base ? 'base rules'.padStart(12) + 'base insult'.padStart(12) : ''));
 for (const n of [280, 2000, 10000, 100000, 1 << 20]) {
   const k = n >= 1 << 20 ? 5 : n >= 100000 ? 11 : runs;
   const texts = Array.from({ length: k }, (_, i) => text(n, i));
-  const a = time((t) => core.check(rules, { reply: t }), texts);
+  let a, ba, bc;
+  if (base) [a, ba] = timePair((t) => core.check(rules, { reply: t }), (t) => base.core.check(base.rules, { reply: t }), texts);
+  else a = time((t) => core.check(rules, { reply: t }), texts);
   const b = time((t) => core.check(dflt.handle, { reply: t }), n >= 1 << 20 ? texts.slice(0, 3) : texts);
-  const c = time((t) => core.check(insult, { reply: t }), texts);
+  let c;
+  if (base) [c, bc] = timePair((t) => core.check(insult, { reply: t }), (t) => base.core.check(base.insult, { reply: t }), texts);
+  else c = time((t) => core.check(insult, { reply: t }), texts);
   const d = time((t) => obscenity.getAllMatches(t), texts);
   const e = time((t) => allprofanity.detect(t), texts);
-  console.log(String(n).padEnd(9) + f(a) + f(b).padStart(16) + f(c) + f(d) + f(e).padStart(14) + `${(d / c).toFixed(1)}x`.padStart(18));
+  console.log(String(n).padEnd(9) + f(a) + f(b).padStart(16) + f(c) + f(d) + f(e).padStart(14) + `${(d / c).toFixed(1)}x`.padStart(18) +
+    (base ? f(ba) + f(bc) : ''));
 }
 const warn = core.check(rules, { reply: text(1 << 20, 1) }).warnings;
 console.log(`1 MiB paste, rules only: ${warn.length} warnings${warn.length ? ` (${warn[0].rule}: ${warn[0].message})` : ' (no pattern skipped or cut short)'}`);
 console.log(`cold start to first result: ${(t3 - t0).toFixed(1)} ms (module ${(t1 - t0).toFixed(1)} ms, ` +
   `default bundle with model ${(t2 - t1).toFixed(1)} ms, first check ${(t3 - t2).toFixed(1)} ms)`);
+
+if (args.includes('--rules')) {
+  // Each rule alone (its bundle keeps the allow list, contact points and concepts); a metric rule
+  // alone costs about what any check costs before its rules run (folding, marshalling, JSON).
+  const texts = Array.from({ length: runs }, (_, i) => text(2000, i));
+  const rows = [];
+  for (const r of rulesOnly.rules) {  // (a classifier needs its model's bytes: not through loadPolicy)
+    const h = load({ ...rulesOnly, rules: [r] });
+    rows.push([time((t) => core.check(h, { reply: t }), texts), r.id, r.kind]);
+    core.freePolicy(h);
+  }
+  rows.sort((x, y) => y[0] - x[0]);
+  console.log('\neach rule alone, 2,000 characters, median ms per check (includes the fixed cost of a check)');
+  for (const [ms, id, kind] of rows) console.log(id.padEnd(28) + kind.padEnd(14) + ms.toFixed(3).padStart(8));
+}

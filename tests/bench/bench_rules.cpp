@@ -1,10 +1,12 @@
 // Where the default bundle's check time goes: the whole bundle (rules alone, and rules with its
 // classifier) over reply lengths from 280 characters to 1 MiB, and each rule alone on a
-// 2,000-character reply (the same customer-care sentences as tests/bench/bench-wasm.mjs). Built
+// 2,000-character reply (the customer-care sentences of tests/bench/bench-speed.mjs, with a street
+// address and an e-mail address). Built
 // natively and as wasm (run under node). Prints figures; asserts nothing.
 // Usage: bench_rules [runs]           figures
 //        bench_rules --loop N LENGTH  N checks of one reply with the whole bundle (for perf record;
 //                                     RG_BENCH_MODEL=1: with its classifier)
+//        bench_rules --load N         N loads of the default bundle with its model (for perf record)
 // RG_BENCH_LENGTH: the reply length of the per-rule table (default 2000).
 #include <algorithm>
 #include <chrono>
@@ -18,6 +20,7 @@
 
 #include "api.h"
 #include "bench_icu.h"
+#include "policy/policy.h"
 #include "text/utf.h"
 
 namespace {
@@ -32,9 +35,11 @@ std::u16string reply(size_t length) {
       "Hallo Frau Meier, das tut uns leid.", "Wir schauen uns das gerne an.",
       "Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.", "Thanks for your patience!",
       "Your parcel left our warehouse yesterday and should arrive on Monday.", "Could you restart the router once?",
-      "Honestly, only an idiot would order twice.", "We will check whether a refund is possible."};
+      "Honestly, only an idiot would order twice.", "We will check whether a refund is possible.",
+      "Die Lieferung an die Hauptstraße 12 in 10115 Berlin ist für den 3.4. geplant.",
+      "Please send the photos to service@example.com by Friday."};
   std::string s;
-  for (size_t i = 0; s.size() < length + 8; ++i) s += std::string(kSentences[i % 8]) + " ";
+  for (size_t i = 0; s.size() < length + 8; ++i) s += std::string(kSentences[i % 10]) + " ";
   std::u16string u = rg::text::toUtf16(s);
   u.resize(length);
   return u;
@@ -78,6 +83,12 @@ int main(int argc, char** argv) {
   rules.erase(std::remove_if(rules.begin(), rules.end(), [](const json& r) { return r["kind"] == "classifier"; }),
               rules.end());
 
+  if (argc > 2 && std::strcmp(argv[1], "--load") == 0) {  // N loads of the default bundle with its model
+    size_t rules = 0;
+    for (long i = 0, n = std::atol(argv[2]); i < n; ++i) rules += load(full, true)->rules.size();
+    std::printf("%zu rules\n", rules);
+    return 0;
+  }
   if (argc > 3 && std::strcmp(argv[1], "--loop") == 0) {
     const bool model = std::getenv("RG_BENCH_MODEL") != nullptr;
     auto p = model ? load(full, true) : load(rulesOnly, false);

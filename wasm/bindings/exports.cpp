@@ -32,8 +32,7 @@ const rg::Policy* find(uint32_t handle) {
   return it == g_policies.end() ? nullptr : it->second.get();
 }
 
-int loadInto(std::string_view json, const rg::BundleFiles& files = {}) {
-  rg::LoadResult loaded = rg::loadPolicy(json, files);
+int loadInto(rg::LoadResult loaded) {
   if (!loaded.policy) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : loaded.errors) errors.push_back({{"pointer", e.pointer}, {"message", e.message}});
@@ -73,11 +72,11 @@ EMSCRIPTEN_KEEPALIVE const char* rg_result_ptr() { return g_result.data(); }
 EMSCRIPTEN_KEEPALIVE uint32_t rg_result_len() { return static_cast<uint32_t>(g_result.size()); }
 
 EMSCRIPTEN_KEEPALIVE int rg_policy_load(const char* json, uint32_t length) {
-  return guarded([&] { return loadInto(std::string_view(json, length)); });
+  return guarded([&] { return loadInto(rg::loadPolicy(std::string_view(json, length))); });
 }
 
 EMSCRIPTEN_KEEPALIVE int rg_policy_default() {
-  return guarded([&] { return loadInto(rg::defaultBundleJson(), rg::defaultBundleFiles()); });
+  return guarded([&] { return loadInto(rg::loadDefaultPolicy()); });
 }
 
 EMSCRIPTEN_KEEPALIVE int rg_policy_free(uint32_t handle) {

@@ -35,6 +35,10 @@ LoadResult loadPolicy(std::string_view bundleJson, const BundleFiles& files = {}
 // embedded at build time.
 std::string_view defaultBundleJson();
 const BundleFiles& defaultBundleFiles();
+// Loads the default bundle with its files. Its patterns compile on first use: they are known to
+// compile (tests load defaultBundleJson() with loadPolicy, which compiles them all), and a cold
+// start then pays only for the patterns a text needs.
+LoadResult loadDefaultPolicy();
 // The SHA-256 (64 lower-case hex digits) of an embedded file, computed at build time, when `bytes`
 // is that file's own embedded storage (immutable); empty for any other bytes, equal or not.
 std::string_view embeddedFileDigest(std::string_view bytes);

@@ -26,6 +26,14 @@ LoadResult loadPolicy(std::string_view bundleJson, const BundleFiles& files) {
   }
 }
 
+LoadResult loadDefaultPolicy() {
+  try {
+    return policy::load(defaultBundleJson(), defaultBundleFiles(), true);
+  } catch (const std::exception& e) {
+    return {nullptr, {{"", std::string("bundle could not be loaded: ") + e.what()}}, {}};
+  }
+}
+
 nlohmann::json check(const Policy& policy, const CheckRequest& request) {
   try {
     eval::Outcome outcome;

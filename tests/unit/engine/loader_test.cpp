@@ -201,3 +201,28 @@ TEST_CASE("loader: the embedded model's digest is computed at build time, for it
   CHECK(!r.policy);
   CHECK(hasError(r.errors, "/models/default/sha256", "does not match"));
 }
+
+TEST_CASE("loader: the default bundle with patterns compiled on first use checks exactly like the eager load", "[engine][loader]") {
+  rg::LoadResult eager = rg::loadPolicy(rg::defaultBundleJson(), rg::defaultBundleFiles());
+  rg::LoadResult lazy = rg::loadDefaultPolicy();
+  REQUIRE(eager.policy);
+  REQUIRE(lazy.policy);
+  CHECK(lazy.errors.empty());
+  CHECK(lazy.warnings.size() == eager.warnings.size());
+  // Every rule's examples, and texts where several patterns have work.
+  std::vector<std::u16string> texts = {
+      u"Die Lieferung an die Hauptstraße 12 in 10115 Berlin ist für den 3.4. geplant.",
+      u"Please send the photos to service@example.com by Friday, order 12345678.",
+      u"We will refund €50 by tomorrow. Your booking code ABC123, born on 01.02.1990, SW1A 1AA.",
+      u"Honestly, only an id*ot would order twice."};
+  for (const rg::Rule& r : eager.policy->rules)
+    for (const auto* list : {&r.flag, &r.pass})
+      for (const rg::Example& e : *list) texts.push_back(e.text);
+  for (const std::u16string& t : texts) {
+    rg::CheckRequest req;
+    req.reply = t;
+    INFO(rg::text::toUtf8(t));
+    CHECK(rg::check(*lazy.policy, req) == rg::check(*eager.policy, req));
+  }
+  CHECK(rg::runExamples(*lazy.policy) == rg::runExamples(*eager.policy));
+}

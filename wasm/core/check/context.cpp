@@ -143,16 +143,39 @@ bool CheckContext::startsOf(const Regex& re, std::vector<uint32_t>& out) {
   if (re.starts.empty()) return false;
   if (!literalsScanned_) scanLiterals();
   out.clear();
-  for (int32_t id : re.starts) {
-    if (id == PatternLiterals::kDigitLiteral) {
+  for (const Regex::Start& s : re.starts) {
+    const std::vector<uint32_t>* at;
+    if (s.literal == PatternLiterals::kDigitLiteral) {
       if (!policy.literals.digitStarts) return false;
-      out.insert(out.end(), digitStarts_.begin(), digitStarts_.end());
+      at = &digitStarts_;
+    } else {
+      if ((s.literal & 1) && foldedUnknown_) return false;
+      const auto& pos = (s.literal & 1) ? foldedPos_ : exactPos_;
+      if (size_t(s.literal >> 1) >= pos.size()) return false;
+      at = &pos[size_t(s.literal >> 1)];
+    }
+    if (!s.back) {
+      out.insert(out.end(), at->begin(), at->end());
       continue;
     }
-    if ((id & 1) && foldedUnknown_) return false;
-    const auto& pos = (id & 1) ? foldedPos_ : exactPos_;
-    if (size_t(id >> 1) >= pos.size()) return false;
-    out.insert(out.end(), pos[size_t(id >> 1)].begin(), pos[size_t(id >> 1)].end());
+    // Also every position of the run of `back` characters that ends at the literal. The
+    // positions ascend, so a walk stops where the previous one started: linear in the text.
+    bool walked = false;
+    uint32_t previous = 0;
+    for (uint32_t q : *at) {
+      out.push_back(q);
+      size_t p = q;
+      while (p > 0 && (!walked || p > previous)) {
+        size_t k = p;
+        UChar32 c;
+        U16_PREV(text.data(), 0, k, c);
+        if (!s.back->contains(c)) break;
+        p = k;
+        out.push_back(uint32_t(p));
+      }
+      walked = true;
+      previous = q;
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -163,8 +186,10 @@ bool CheckContext::find(const Regex& re, std::vector<text::Span>& out, bool firs
   if (!re.present()) return false;
   if (!mayMatch(re)) return true;  // no match possible: nothing to run
   std::vector<uint32_t> starts;
-  RegexOutcome r = startsOf(re, starts) ? regexFindAt(*re.pattern, text, starts, out, budget_, firstOnly)
-                                        : regexFind(*re.pattern, text, out, budget_, firstOnly);
+  const icu::RegexPattern* pattern = re.compiled();
+  RegexOutcome r = !pattern               ? RegexOutcome::Error
+                   : startsOf(re, starts) ? regexFindAt(*pattern, text, starts, out, budget_, firstOnly)
+                                          : regexFind(*pattern, text, out, budget_, firstOnly);
   if (r == RegexOutcome::Ok) return true;
   const char* why = r == RegexOutcome::Partial ? "pattern gave up at some positions (step limit per match attempt); its other matches are reported"
                     : r == RegexOutcome::Limit  ? "pattern stopped at its step limit; it was skipped for this text"

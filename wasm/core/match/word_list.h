@@ -17,6 +17,7 @@ class WordList {
   bool empty() const { return words_.empty(); }
   size_t size() const { return words_.size(); }
   size_t memoryBytes() const;
+  bool operator==(const WordList&) const = default;
 
   bool contains(std::u16string_view word) const;
   // A listed word that `token` spells with some units masked: a mask unit (isMask) stands for one

@@ -19,6 +19,9 @@ struct Req {
   bool firstKnown = false;
   bool zeroWidth = false;
   bool nullable = false;
+  // A class matching one character ("\\p{Lu}", "[\\p{L}-]") whose source reads the same as a
+  // UnicodeSet pattern; empty for anything else.
+  std::u16string cls;
 };
 
 void addFirst(Clause& to, const Clause& from) {
@@ -27,6 +30,35 @@ void addFirst(Clause& to, const Clause& from) {
 }
 
 bool isLetterOrDigit(char16_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// A bracket class ICU's regex and ICU's UnicodeSet read alike: literal characters, ranges,
+// \p{...}/\P{...} and escaped punctuation; no nested sets, set operators, POSIX names, spaces
+// (a UnicodeSet may ignore them), "$" or braces. Anything else is not used for starts.
+bool unicodeSetSafe(std::u16string_view c) {
+  if (c.size() < 3 || c.front() != u'[' || c.back() != u']') return false;
+  size_t k = 1;
+  if (c[k] == u'^') ++k;
+  for (; k + 1 < c.size(); ++k) {
+    const char16_t x = c[k];
+    if (x == u'\\') {
+      const char16_t e = c[k + 1];
+      if (e == u'p' || e == u'P') {
+        const size_t end = c.find(u'}', k);
+        if (k + 2 >= c.size() || c[k + 2] != u'{' || end == std::u16string_view::npos || end + 1 >= c.size()) return false;
+        k = end;
+        continue;
+      }
+      if (k + 2 >= c.size() || isLetterOrDigit(e)) return false;
+      ++k;
+      continue;
+    }
+    if (x == u'[' || x == u']' || x == u'&' || x == u'$' || x == u'{' || x == u'}' || x == u':' || x <= u' ' ||
+        x == 0x85 || x == 0x200E || x == 0x200F || x == 0x2028 || x == 0x2029)
+      return false;
+    if (x == u'-' && c[k + 1] == u'-') return false;  // "--": set difference in a regex
+  }
+  return true;
+}
 
 size_t weight(const Literal& l) { return l.digit ? 1 : l.text.size(); }
 
@@ -92,7 +124,7 @@ class Parser {
       f.resize(size_t(std::max(n, 0)));
       t = f;
     }
-    return {t, false};
+    return {t, false, {}};
   }
 
   // concat := (atom quantifier?)*; adjacent single literal characters join into one literal.
@@ -102,8 +134,29 @@ class Parser {
     // The start: the first sets of the leading parts up to the first one that must consume.
     bool startOpen = true;  // no part that must consume seen yet
     out.firstKnown = true;
+    // Leading one-character classes ("\p{Lu}[\p{L}-]*" before "weg"): their union. The match then
+    // starts in the run of such characters that ends where the next part's literal starts.
+    std::u16string back;
+    auto unknownStart = [&] {
+      out.firstKnown = false;
+      startOpen = false;
+    };
     auto startWith = [&](const Req& part, bool optional) {
       if (!startOpen || part.zeroWidth) return;
+      if (!part.cls.empty() && out.first.empty()) {
+        back += part.cls;
+        return;
+      }
+      if (!back.empty()) {  // the part after the classes must consume and start with a literal
+        bool nested = false;
+        for (const Literal& l : part.first) nested |= !l.back.empty();
+        if (!part.firstKnown || optional || part.nullable || nested) return unknownStart();
+        Clause f = part.first;
+        for (Literal& l : f) l.back = u"[" + back + u"]";
+        addFirst(out.first, f);
+        startOpen = false;
+        return;
+      }
       if (!part.firstKnown) {
         out.firstKnown = false;
         startOpen = false;
@@ -116,7 +169,7 @@ class Parser {
       if (!run.empty()) {
         Literal l = lit(run);
         out.clauses.push_back({l});
-        startWith(Req{{}, {l}, true, false, false}, false);
+        startWith(Req{{}, {l}, true, false, false, {}}, false);
       }
       run.clear();
     };
@@ -261,7 +314,7 @@ class Parser {
     Clause alts;
     if (s_.substr(j, 4) == u"0-9]") {
       i_ = j + 4;
-      return firstOf(Clause{Literal{u"", true}});
+      return firstOf(Clause{Literal{u"", true, {}}});
     }
     for (; j < s_.size(); ++j) {
       const char16_t c = s_[j];
@@ -277,8 +330,13 @@ class Parser {
       else alts.push_back(lit(std::u16string(1, c)));
     }
     if (j >= s_.size()) return failed = true, Req{};
+    const std::u16string_view source = s_.substr(i_, j + 1 - i_);
     i_ = j + 1;
-    if (!simple || alts.empty() || alts.size() > 8) return {};
+    if (!simple || alts.empty() || alts.size() > 8) {
+      Req r;
+      if (unicodeSetSafe(source)) r.cls = std::u16string(source);
+      return r;
+    }
     return firstOf(alts);
   }
 
@@ -300,13 +358,19 @@ class Parser {
     }
     if (e == u'd') {
       i_ += 2;
-      return firstOf(Clause{Literal{u"", true}});
+      return firstOf(Clause{Literal{u"", true, {}}});
     }
     if (e == u'p' || e == u'P' || e == u'N' || e == u'x' || e == u'u' || e == u'U') {
+      const size_t from = i_;
       i_ += 2;
       if (i_ < s_.size() && s_[i_] == u'{') {
         size_t end = s_.find(u'}', i_);
         i_ = end == std::u16string_view::npos ? s_.size() : end + 1;
+        if ((e == u'p' || e == u'P') && end != std::u16string_view::npos) {
+          Req r;
+          r.cls = std::u16string(s_.substr(from, i_ - from));
+          return r;
+        }
       } else if (e == u'u') {
         i_ += 4;
       } else if (e == u'U') {
@@ -321,6 +385,11 @@ class Parser {
     }
     i_ += 2;
     if (e == u'b' || e == u'B' || e == u'A' || e == u'z' || e == u'Z') return zeroWidth();  // anchors
+    if (e == u's') {  // ICU: [\t\n\f\r\p{Z}]; as a set, a superset of it
+      Req r;
+      r.cls = u"[\\u0009-\\u000D\\u0085\\p{Z}\\p{WhiteSpace}]";
+      return r;
+    }
     if (isLetterOrDigit(e)) return {};  // classes, back references, control escapes
     single = std::u16string(1, e);
     return {};

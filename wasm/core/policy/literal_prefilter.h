@@ -16,6 +16,10 @@ namespace rg::policy {
 struct Literal {
   std::u16string text;  // case-folded (full folding) when the pattern is case-insensitive
   bool digit = false;
+  // Start literals only: a match may also start before the literal, anywhere in the run of
+  // characters of this set (a UnicodeSet pattern) that ends at it ("\p{Lu}[\p{L}-]*weg": a
+  // capital word that ends in "weg"). Empty: the match starts at the literal.
+  std::u16string back;
   bool operator==(const Literal&) const = default;
 };
 using Clause = std::vector<Literal>;

@@ -27,7 +27,8 @@ const std::vector<std::string_view> kCommonKeys = {"id", "kind", "category", "se
 
 class Loader {
  public:
-  Loader(std::vector<BundleError>& errors, const BundleFiles& files) : v_(errors), files_(files) {}
+  Loader(std::vector<BundleError>& errors, const BundleFiles& files, bool knownValid)
+      : v_(errors), files_(files), knownValid_(knownValid) {}
 
   std::shared_ptr<Policy> run(const json& b);
   std::vector<PendingKey>& keys() { return compiler_->keys(); }
@@ -42,6 +43,7 @@ class Loader {
 
   Validator v_;
   const BundleFiles& files_;
+  bool knownValid_;
   std::shared_ptr<Policy> p_;
   std::unique_ptr<RuleCompiler> compiler_;
 };
@@ -162,6 +164,7 @@ void Loader::rule(const json& v, const std::string& ptr, uint32_t index, const j
 std::shared_ptr<Policy> Loader::run(const json& b) {
   p_ = std::make_shared<Policy>();
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
+  compiler_->lazyPatterns = knownValid_;
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
                          "categories", "rules", "team", "contact_points", "collect_examples", "concepts", "models"}))
     return nullptr;
@@ -262,6 +265,12 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
       if (e.role == Role::Allow || e.role == Role::Cue) a.sources |= kBoth;
       else if (p.rules[e.rule].enabled) a.sources |= p.rules[e.rule].appliesTo;
     }
+    a.wordsId = uint32_t(p.automata.size());
+    for (size_t k = 0; k < p.automata.size(); ++k)
+      if (p.automata[k].words == a.words) {
+        a.wordsId = uint32_t(k);
+        break;
+      }
     p.automata.push_back(std::move(a));
     i = j;
   }
@@ -269,11 +278,11 @@ void compileAutomata(Policy& p, std::vector<PendingKey>& keys) {
 
 }  // namespace
 
-LoadResult load(std::string_view bundleJson, const BundleFiles& files) {
+LoadResult load(std::string_view bundleJson, const BundleFiles& files, bool knownValid) {
   LoadResult result;
   json b;
   if (!readJson(bundleJson, kMaxBundleBytes, kMaxDepth, b, result.errors)) return result;
-  Loader loader(result.errors, files);
+  Loader loader(result.errors, files, knownValid);
   std::shared_ptr<Policy> p = loader.run(b);
   if (!result.errors.empty() || !p) return {nullptr, std::move(result.errors), {}};
   compileAutomata(*p, loader.keys());

@@ -6,6 +6,8 @@
 
 namespace rg::policy {
 
-LoadResult load(std::string_view bundleJson, const BundleFiles& files);
+// `known valid`: the bundle's patterns are known to compile (the embedded default bundle, which its
+// tests load without it) and compile on first use.
+LoadResult load(std::string_view bundleJson, const BundleFiles& files, bool knownValid = false);
 
 }  // namespace rg::policy

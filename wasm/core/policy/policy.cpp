@@ -2,6 +2,17 @@
 
 namespace rg {
 
+const icu::RegexPattern* LazyPattern::get() const {
+  std::call_once(once_, [this] {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe{};
+    pattern_.reset(icu::RegexPattern::compile(icu::UnicodeString(false, source_.data(), int32_t(source_.size())), flags_,
+                                              pe, status));
+    if (U_FAILURE(status)) pattern_.reset();
+  });
+  return pattern_.get();
+}
+
 const char* severityName(Severity s) {
   switch (s) {
     case Severity::Info: return "info";

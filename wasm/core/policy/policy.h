@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <unicode/brkiter.h>
 #include <unicode/regex.h>
+#include <unicode/uniset.h>
 
 #include "classify/features.h"
 #include "classify/model.h"
@@ -48,15 +50,36 @@ struct Localized {
 
 using Replacements = std::vector<Localized>;
 
+// A pattern compiled on first use: the embedded default bundle's patterns are known to compile
+// (its tests load it eagerly), and most checks never need most of them (prefilters).
+class LazyPattern {
+ public:
+  LazyPattern(std::u16string source, uint32_t flags) : source_(std::move(source)), flags_(flags) {}
+  const icu::RegexPattern* get() const;  // null if it does not compile after all
+
+ private:
+  std::u16string source_;
+  uint32_t flags_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<icu::RegexPattern> pattern_;
+};
+
 struct Regex {
   std::shared_ptr<const icu::RegexPattern> pattern;  // compiled once; a matcher per check
+  std::shared_ptr<const LazyPattern> lazy;           // instead of `pattern`: compiled on first use
   // Literal prefilter (policy/literal_prefilter.h): clauses of literal ids into
   // Policy::literals, all of which need one present literal; empty: always run.
   std::vector<std::vector<int32_t>> require;
   // Literal ids one of which starts every match (literal_prefilter.h): the pattern is tried only
-  // where one occurs; empty: at every position.
-  std::vector<int32_t> starts;
-  bool present() const { return pattern != nullptr; }
+  // where one occurs (or, with `back`, in the run of the set's characters that ends there);
+  // empty: at every position.
+  struct Start {
+    int32_t literal;
+    std::shared_ptr<const icu::UnicodeSet> back;  // frozen; null: at the literal only
+  };
+  std::vector<Start> starts;
+  bool present() const { return pattern != nullptr || lazy != nullptr; }
+  const icu::RegexPattern* compiled() const { return pattern ? pattern.get() : lazy ? lazy->get() : nullptr; }
 };
 
 // The literals of all patterns' prefilters, found in one pass per text. Ids: key << 1 | folded;
@@ -113,6 +136,7 @@ struct Automaton {
   std::vector<uint32_t> entryStart;  // key id -> entries[entryStart[id] .. entryStart[id + 1])
   std::vector<Entry> entries;
   match::WordList words;  // the keys' words, for the masks pass (views with masks or leet)
+  uint32_t wordsId = 0;   // the first automaton whose words equal these (views may then share passes)
   uint8_t sources = 0;  // AppliesTo bits of the enabled rules with entries here (allow: both)
 };
 

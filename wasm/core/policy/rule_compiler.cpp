@@ -1,5 +1,6 @@
 #include "rule_compiler.h"
 
+#include <map>
 #include <memory>
 
 #include "literal_prefilter.h"
@@ -22,16 +23,20 @@ Regex RuleCompiler::regex(const json& value, const std::string& ptr, const json*
       if (k == 1) f |= UREGEX_COMMENTS;
     }
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError pe{};
-  icu::UnicodeString pattern = icu::UnicodeString::fromUTF8(src);
-  std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(pattern, f, pe, status));
-  if (U_FAILURE(status) || !re) {
-    v.err(ptr, std::string("pattern does not compile: ") + u_errorName(status) + " at character " +
-                   std::to_string(pe.offset >= 0 ? pe.offset : 0));
-    return out;
+  if (lazyPatterns) {
+    out.lazy = std::make_shared<const LazyPattern>(text::toUtf16(src), f);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe{};
+    icu::UnicodeString pattern = icu::UnicodeString::fromUTF8(src);
+    std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(pattern, f, pe, status));
+    if (U_FAILURE(status) || !re) {
+      v.err(ptr, std::string("pattern does not compile: ") + u_errorName(status) + " at character " +
+                     std::to_string(pe.offset >= 0 ? pe.offset : 0));
+      return out;
+    }
+    out.pattern = std::move(re);
   }
-  out.pattern = std::move(re);
   PatternRequirement req = requirementOf(text::toUtf16(src), f);
   for (const Clause& c : req.clauses) {
     std::vector<int32_t> ids;
@@ -47,9 +52,27 @@ Regex RuleCompiler::regex(const json& value, const std::string& ptr, const json*
     }
     if (!ids.empty()) out.require.push_back(std::move(ids));
   }
+  std::map<std::u16string, std::shared_ptr<const icu::UnicodeSet>> backs;
   for (const Literal& l : req.starts) {
+    std::shared_ptr<const icu::UnicodeSet> back;
+    if (!l.back.empty()) {
+      auto& set = backs[l.back];
+      if (!set) {
+        UErrorCode st = U_ZERO_ERROR;
+        auto u = std::make_shared<icu::UnicodeSet>(icu::UnicodeString(false, l.back.data(), int32_t(l.back.size())), st);
+        if (U_FAILURE(st)) {  // not a set after all: try every position
+          out.starts.clear();
+          break;
+        }
+        // A case-insensitive pattern's classes match either case.
+        if (req.caseInsensitive) u->closeOver(USET_CASE_INSENSITIVE);
+        u->freeze();
+        set = std::move(u);
+      }
+      back = set;
+    }
     if (l.digit) {
-      out.starts.push_back(PatternLiterals::kDigitLiteral);
+      out.starts.push_back({PatternLiterals::kDigitLiteral, back});
       policy.literals.digitStarts = true;
       continue;
     }
@@ -62,7 +85,7 @@ Regex RuleCompiler::regex(const json& value, const std::string& ptr, const json*
     }
     if (positional.size() <= size_t(key)) positional.resize(size_t(key) + 1, 0);
     positional[size_t(key)] = 1;
-    out.starts.push_back(key << 1 | (req.caseInsensitive ? 1 : 0));
+    out.starts.push_back({key << 1 | (req.caseInsensitive ? 1 : 0), back});
   }
   if (auto risk = backtrackingRisk(src)) warnings_.push_back({ptr, *risk});
   return out;

@@ -31,6 +31,7 @@ class RuleCompiler {
   uint32_t rule = 0;    // index of the rule being compiled (entries of its terms point here)
   // Stemmers a stem term is matched with: the rule's "language", else both (rules/term_rule.cpp).
   text::ViewKind stemViews = text::kStemEnglish | text::kStemGerman;
+  bool lazyPatterns = false;  // patterns compile on first use (a bundle known to be valid)
 
   Regex regex(const json& pattern, const std::string& ptr, const json* flags, const std::string& flagsPtr);
   // "obfuscation": [...] -> view kind bits (0 when absent).

@@ -399,7 +399,7 @@ std::vector<ViewKind> termViews(ViewKind kind, ViewKind stem) {
 }
 
 const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words,
-                        bool* twinIdle) {
+                        bool* twinIdle, bool fromRepeats) {
   const View* cur = &base;
   if (twinIdle) *twinIdle = false;
   auto step = [&](bool may, auto&& pass) {
@@ -408,8 +408,8 @@ const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const
     pass(*cur, target);
     cur = &target;
   };
-  if (kind & kLookalikes) step(lookalikesMayApply(*cur), lookalikePass);
-  if (kind & kLeet) step(leetMayApply(*cur), leetPass);
+  if ((kind & kLookalikes) && !fromRepeats) step(lookalikesMayApply(*cur), lookalikePass);
+  if ((kind & kLeet) && !fromRepeats) step(leetMayApply(*cur), leetPass);
   // Masks before separators: "*" is both, and "b**n*r" is a masked word, "i*d*i*o*t" a spaced one
   // (no listed word fits it). Again after repeats, for a stretched masked word ("stuuup*d").
   const bool masks = (kind & kMasks) != 0, finalSymbols = (kind & kLeet) != 0;
@@ -418,8 +418,8 @@ const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const
     step(masksMayApply(*cur, *words, masks, finalSymbols),
          [&](const View& in, View& out) { maskPass(in, out, *words, masks, finalSymbols); });
   };
-  if (dictionary) maskStep();
-  if (kind & kSeparators) step(separatorsMayApply(*cur), separatorPass);
+  if (dictionary && !fromRepeats) maskStep();
+  if ((kind & kSeparators) && !fromRepeats) step(separatorsMayApply(*cur), separatorPass);
   if (kind & kRepeats) step(repeatsMayApply(*cur), repeatPass);
   else if (kind & kRepeatsTwo) {
     const bool may = repeatsMayApply(*cur);

@@ -65,8 +65,14 @@ void applyPasses(const View& base, ViewKind kind, View& out, const match::WordLi
 // Same without copying: returns `base` itself when no pass changes anything, else a or b.
 // `twinIdle` (optional) is set when `kind` is a two-letter repeats twin and the text has no run
 // to collapse: the twin's view then equals its sibling's, and scanning it again finds nothing new.
+// With `fromRepeats`, `base` is already the result of the passes before repeats (lookalikes, leet,
+// masks, separators) of this `kind` with these `words` (see prefixKind): only the rest runs.
 const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words = nullptr,
-                        bool* twinIdle = nullptr);
+                        bool* twinIdle = nullptr, bool fromRepeats = false);
+// The passes of `kind` that run before repeats: views that share them (an insult view and its
+// two-letter twin) can share that intermediate view. Its result also depends on the words when it
+// has masks or leet.
+inline ViewKind prefixKind(ViewKind kind) { return ViewKind(kind & (kLookalikes | kLeet | kMasks | kSeparators)); }
 
 // Folds a term (or exception, allow phrase, context word) exactly as text is folded for `kind`.
 std::u16string foldTerm(std::u16string_view term, ViewKind kind);
