@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <string>
+#include <unordered_map>
 
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -38,10 +39,43 @@ bool listed(std::span<const char* const> regions, const std::string& code) {
   return false;
 }
 
-std::optional<PhoneNumberInfo> info(const PhoneNumberUtil& util, const PhoneNumber& n, const char* region) {
+// The number's type when it is a valid number of `wanted` (or, with null, of one of `regions`).
+// GetNumberType reads the metadata of the region GetRegionCodeForNumber names (for a shared
+// country code the first where the number is valid, the main country first: US, GB, IT), so a
+// known type with that region is IsValidNumberForRegion, without running its patterns twice.
+std::optional<PhoneNumberInfo> typed(const PhoneNumberUtil& util, const PhoneNumber& n, std::span<const char* const> regions,
+                                     const char* wanted) {
+  if (!util.IsPossibleNumber(n)) return std::nullopt;  // lengths only: cheap, and no valid number fails it
   const char* type = typeName(util.GetNumberType(n));
-  if (!type) return std::nullopt;  // valid for the region, yet of no known type: not reported
-  return PhoneNumberInfo{type, region};
+  if (!type) return std::nullopt;
+  std::string code;
+  util.GetRegionCodeForNumber(n, &code);
+  const char* r = phoneRegion(code);
+  if (!r || (wanted ? code != wanted : !listed(regions, code))) return std::nullopt;
+  return PhoneNumberInfo{type, r};
+}
+
+std::optional<PhoneNumberInfo> validateUncached(std::string text, std::span<const char* const> regions) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  // "0049 30 ...": 00 is the international prefix of every region we carry but the NANP's (011);
+  // written so, the number is international wherever the reader is.
+  if (text.size() > 2 && text[0] == '0' && text[1] == '0') text = "+" + text.substr(2);
+  PhoneNumber n;
+  if (!text.empty() && text[0] == '+') {
+    if (util.Parse(text, "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
+    return typed(util, n, regions, nullptr);
+  }
+  const bool trunk0 = !text.empty() && text[0] == '0';
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char* r : regions) {
+      std::string ndd;
+      util.GetNddPrefixForRegion(r, true, &ndd);
+      if ((pass == 0) != (trunk0 == (ndd == "0"))) continue;
+      if (util.Parse(text, r, &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
+      if (auto found = typed(util, n, regions, r)) return found;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -60,31 +94,18 @@ bool serviceType(const char* type) {
 }
 
 std::optional<PhoneNumberInfo> validatePhone(std::string_view candidate, std::span<const char* const> regions) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  std::string text(candidate);
-  // "0049 30 ...": 00 is the international prefix of every region we carry but the NANP's (011);
-  // written so, the number is international wherever the reader is.
-  if (text.size() > 2 && text[0] == '0' && text[1] == '0') text = "+" + text.substr(2);
-  PhoneNumber n;
-  if (!text.empty() && text[0] == '+') {
-    if (util.Parse(text, "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
-    std::string region;
-    util.GetRegionCodeForNumber(n, &region);
-    const char* r = phoneRegion(region);
-    if (!r || !listed(regions, region) || !util.IsValidNumberForRegion(n, region)) return std::nullopt;
-    return info(util, n, r);
-  }
-  const bool trunk0 = !text.empty() && text[0] == '0';
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const char* r : regions) {
-      std::string ndd;
-      util.GetNddPrefixForRegion(r, true, &ndd);
-      if ((pass == 0) != (trunk0 == (ndd == "0"))) continue;
-      if (util.Parse(text, r, &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
-      if (util.IsValidNumberForRegion(n, r)) return info(util, n, r);
-    }
-  }
-  return std::nullopt;
+  // Parsing and validating costs tens of microseconds per region (libphonenumber runs ICU regular
+  // expressions), and a reply is checked again on every keystroke with nearly the same numbers in
+  // it: the answers for the last few hundred candidates are kept (per thread; cleared when full).
+  thread_local std::unordered_map<std::string, std::optional<PhoneNumberInfo>> seen;
+  std::string key(candidate);
+  key.push_back('\0');
+  for (const char* r : regions) key.append(r, 2);
+  if (auto it = seen.find(key); it != seen.end()) return it->second;
+  if (seen.size() >= 512) seen.clear();
+  auto found = validateUncached(std::string(candidate), regions);
+  seen.emplace(std::move(key), found);
+  return found;
 }
 
 }  // namespace rg::detect
