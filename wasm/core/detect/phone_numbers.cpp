@@ -93,6 +93,16 @@ bool serviceType(const char* type) {
   return false;
 }
 
+void preparePhoneNumbers() {
+  static const bool prepared = [] {
+    // A national and an international number: the patterns every parse uses, and DE's and GB's.
+    validateUncached("030 1234567", kPhoneRegions);
+    validateUncached("+44 20 7946 0018", kPhoneRegions);
+    return true;
+  }();
+  (void)prepared;
+}
+
 std::optional<PhoneNumberInfo> validatePhone(std::string_view candidate, std::span<const char* const> regions) {
   // Parsing and validating costs tens of microseconds per region (libphonenumber runs ICU regular
   // expressions), and a reply is checked again on every keystroke with nearly the same numbers in
