@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly core (build/wasm): ICU and Snowball for wasm from the cache, trimmed ICU data, size report.
+# Builds the WebAssembly core (build/wasm): ICU, Snowball, fastText, protobuf-lite and libphonenumber for wasm from the cache, trimmed ICU data, size report.
 set -euo pipefail
 source "$(dirname "$0")/lib/paths.sh"
 bash "$RG_ROOT/scripts/icu-wasm/build.sh"
 bash "$RG_ROOT/scripts/snowball-wasm/build.sh"
 bash "$RG_ROOT/scripts/fasttext-wasm/build.sh"
-export RG_ICU_WASM RG_SNOWBALL_WASM RG_FASTTEXT_WASM
+bash "$RG_ROOT/scripts/phonenumber-wasm/build.sh"  # builds protobuf-lite first (scripts/protobuf-wasm)
+export RG_ICU_WASM RG_SNOWBALL_WASM RG_FASTTEXT_WASM RG_PROTOBUF_WASM RG_PHONENUMBER_WASM
 RG_ICU_DAT="$(rg_icu_source)/source/data/in/icudt72l.dat"
 export RG_ICU_DAT
 cd "$RG_ROOT"

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/paths.sh"
 
 packages=(cmake ninja-build g++ pkg-config emscripten libicu-dev icu-devtools nlohmann-json3-dev catch2
-          libssl-dev openssl libfasttext-dev libical-dev libstemmer-dev wngerman wamerican clang libclang-rt-14-dev dpkg-dev patch zip unzip chromium firefox-esr fonts-dejavu-core ccache)
+          libssl-dev openssl libfasttext-dev libical-dev libstemmer-dev libphonenumber-dev libprotobuf-dev protobuf-compiler python3 wngerman wamerican clang libclang-rt-14-dev dpkg-dev patch zip unzip chromium firefox-esr fonts-dejavu-core ccache)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

@@ -15,6 +15,17 @@ RG_FASTTEXT_VERSION=0.9.2
 RG_FASTTEXT_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/fasttext-wasm/CMakeLists.txt "$RG_ROOT"/scripts/fasttext-wasm/build.sh \
   | sha256sum | cut -c1-12)
 RG_FASTTEXT_WASM="$RG_CACHE/fasttext-$RG_FASTTEXT_VERSION-wasm-$RG_FASTTEXT_FLAGS_KEY"
+# protobuf-lite (libphonenumber's runtime) for wasm, from Debian's protobuf source package.
+RG_PROTOBUF_VERSION=3.21.12
+RG_PROTOBUF_FLAGS_KEY=$(cat "$RG_ROOT"/scripts/protobuf-wasm/build.sh | sha256sum | cut -c1-12)
+RG_PROTOBUF_WASM="$RG_CACHE/protobuf-$RG_PROTOBUF_VERSION-wasm-$RG_PROTOBUF_FLAGS_KEY"
+# libphonenumber (phone number parsing and validation) for wasm, from Debian's libphonenumber source
+# package, with the metadata trimmed to the regions in scripts/phonenumber-wasm/regions.txt; the key
+# hashes that directory and the protobuf build it links.
+RG_PHONENUMBER_VERSION=8.12.57
+RG_PHONENUMBER_FLAGS_KEY=$(find "$RG_ROOT/scripts/phonenumber-wasm" "$RG_ROOT/scripts/protobuf-wasm" -type f -print0 \
+  | LC_ALL=C sort -z | xargs -0 cat | sha256sum | cut -c1-12)
+RG_PHONENUMBER_WASM="$RG_CACHE/phonenumber-$RG_PHONENUMBER_VERSION-wasm-$RG_PHONENUMBER_FLAGS_KEY"
 RG_BUILD=${REPLYGUARD_BUILD:-$RG_ROOT/build}
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 mkdir -p "$RG_CACHE"
@@ -49,6 +60,8 @@ rg_debian_source() {
 }
 rg_icu_source() { rg_debian_source icu "$RG_ICU_VERSION" libicu-dev; }
 rg_snowball_source() { rg_debian_source snowball "$RG_SNOWBALL_VERSION" libstemmer-dev; }
+rg_protobuf_source() { rg_debian_source protobuf "$RG_PROTOBUF_VERSION" libprotobuf-dev; }
+rg_phonenumber_source() { rg_debian_source libphonenumber "$RG_PHONENUMBER_VERSION" libphonenumber-dev; }
 rg_fasttext_source() { rg_debian_source fasttext "$RG_FASTTEXT_VERSION" libfasttext-dev; }
 
 source "$RG_ROOT/scripts/lib/cache.sh"

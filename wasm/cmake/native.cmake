@@ -13,8 +13,14 @@ pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 # Snowball stemmers: Debian's libstemmer (libstemmer-dev), the same Snowball release the wasm build compiles.
 find_path(RG_STEMMER_INCLUDE libstemmer.h REQUIRED)
 find_library(RG_STEMMER_LIB stemmer REQUIRED)
+# Phone numbers: Debian's libphonenumber-dev (8.12.57, the release the wasm build compiles from
+# Debian's source, there with its metadata trimmed) on Debian's protobuf (libprotobuf-dev).
+find_path(RG_PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h REQUIRED)
+find_library(RG_PHONENUMBER_LIB phonenumber REQUIRED)
+pkg_check_modules(PROTOBUF REQUIRED IMPORTED_TARGET protobuf)
 
-target_link_libraries(rgcore PUBLIC PkgConfig::ICU PkgConfig::FASTTEXT nlohmann_json::nlohmann_json ${RG_STEMMER_LIB})
+target_link_libraries(rgcore PUBLIC PkgConfig::ICU PkgConfig::FASTTEXT nlohmann_json::nlohmann_json ${RG_STEMMER_LIB}
+                      ${RG_PHONENUMBER_LIB} PkgConfig::PROTOBUF)
 target_include_directories(rgcore PRIVATE ${RG_STEMMER_INCLUDE})
 target_compile_options(rgcore PRIVATE -Wall -Wextra)
 if(RG_FUZZ AND NOT (RG_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))

@@ -25,6 +25,17 @@ add_library(fasttext_wasm INTERFACE)
 target_include_directories(fasttext_wasm INTERFACE ${RG_FASTTEXT_WASM}/include)
 target_link_libraries(fasttext_wasm INTERFACE ${RG_FASTTEXT_WASM}/lib/libfasttext.a)
 target_link_libraries(rgcore PUBLIC fasttext_wasm)
+# libphonenumber's core with trimmed metadata and protobuf-lite (scripts/phonenumber-wasm/build.sh).
+if(NOT EXISTS "${RG_PHONENUMBER_WASM}/lib/libphonenumber.a" OR NOT EXISTS "${RG_PROTOBUF_WASM}/lib/libprotobuf-lite.a")
+  message(FATAL_ERROR "RG_PHONENUMBER_WASM='${RG_PHONENUMBER_WASM}' or RG_PROTOBUF_WASM='${RG_PROTOBUF_WASM}' has no build; "
+                      "run scripts/phonenumber-wasm/build.sh")
+endif()
+add_library(phonenumber_wasm INTERFACE)
+target_include_directories(phonenumber_wasm SYSTEM INTERFACE ${RG_PHONENUMBER_WASM}/include ${RG_PROTOBUF_WASM}/include)
+target_compile_definitions(phonenumber_wasm INTERFACE I18N_PHONENUMBERS_USE_ICU_REGEXP=1 I18N_PHONENUMBERS_USE_STDMUTEX=1)
+target_link_libraries(phonenumber_wasm INTERFACE ${RG_PHONENUMBER_WASM}/lib/libphonenumber.a
+                      ${RG_PROTOBUF_WASM}/lib/libprotobuf-lite.a icu_wasm)
+target_link_libraries(rgcore PUBLIC phonenumber_wasm)
 # Native wasm exceptions: nlohmann/json and the standard library may throw; JS-emulated exceptions
 # would route every call through JS trampolines and slow the hot path.
 target_compile_options(rgcore PUBLIC -fwasm-exceptions)

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
+#include "detect/phone_numbers.h"
 #include "detect_test_util.h"
 
 using namespace rg::detect;
@@ -8,7 +11,7 @@ using namespace rg::detect::test;
 TEST_CASE("find phone: international formats", "[detect]") {
   CHECK(hits(Kind::Phone, u"Ruf an: +49 30 1234567.") == Strings{"+49 30 1234567@[8,22)"});
   CHECK(texts(Kind::Phone, u"Tel +49 (0)30 1234567") == Strings{"+49 (0)30 1234567"});
-  CHECK(texts(Kind::Phone, u"call +1 (555) 123-4567 today") == Strings{"+1 (555) 123-4567"});
+  CHECK(texts(Kind::Phone, u"call +1 (415) 555-0132 today") == Strings{"+1 (415) 555-0132"});
   CHECK(texts(Kind::Phone, u"0049 30 1234567") == Strings{"0049 30 1234567"});
   CHECK(texts(Kind::Phone, u"+491711234567") == Strings{"+491711234567"});
   CHECK(confidenceOf(Kind::Phone, u"+49 30 1234567") == Approx(0.85));
@@ -109,4 +112,81 @@ TEST_CASE("serviceNumber: freephone, shared-cost and premium ranges", "[detect]"
     INFO(utf8(t));
     CHECK_FALSE(serviceNumber(t));
   }
+}
+
+namespace {
+// The one hit's libphonenumber type and region, "type/region", or "none".
+std::string typeOf(std::u16string_view text, std::span<const char* const> regions = {}) {
+  const auto found = find(Kind::Phone, text, regions);
+  if (found.size() != 1) return found.empty() ? "none" : "several";
+  return std::string(found[0].phoneType) + "/" + found[0].region;
+}
+}  // namespace
+
+TEST_CASE("phone: libphonenumber validates per region and names the type", "[detect][phone]") {
+  CHECK(typeOf(u"+49 30 1234567") == "fixed_line/DE");
+  CHECK(typeOf(u"0171 2345678") == "mobile/DE");
+  CHECK(typeOf(u"+49 800 330 1000") == "toll_free/DE");
+  CHECK(typeOf(u"+43 664 1234567") == "mobile/AT");
+  CHECK(typeOf(u"+41 44 668 18 00") == "fixed_line/CH");
+  CHECK(typeOf(u"+44 7400 123456") == "mobile/GB");
+  CHECK(typeOf(u"+44 7700 900123") == "none");  // Ofcom's range for drama: no one's number
+  CHECK(typeOf(u"+33 6 12 34 56 78") == "mobile/FR");
+  CHECK(typeOf(u"+31 6 12345678") == "mobile/NL");
+  CHECK(typeOf(u"+39 312 345 6789") == "mobile/IT");
+  CHECK(typeOf(u"+34 612 34 56 78") == "mobile/ES");
+  CHECK(typeOf(u"+48 512 345 678") == "mobile/PL");
+  CHECK(typeOf(u"+86 138 1234 5678") == "mobile/CN");
+  CHECK(typeOf(u"+55 11 98456 5666") == "mobile/BR");
+  // NANP numbers carry no fixed/mobile distinction.
+  CHECK(typeOf(u"+1 415 555 0132") == "fixed_line_or_mobile/US");
+  // A national number without trunk 0 is read first where numbers are written so (US, IT, ES, PL).
+  CHECK(typeOf(u"(415) 555-0132") == "fixed_line_or_mobile/US");
+  CHECK(typeOf(u"0800 1234567") == "toll_free/DE");
+}
+
+TEST_CASE("phone: numbers valid nowhere, or outside the rule's regions, are not reported", "[detect][phone]") {
+  CHECK(typeOf(u"+1 (555) 123-4567") == "none");    // 555 is no North American area code
+  CHECK(typeOf(u"+49 171 23") == "none");           // too short for a German mobile
+  CHECK(typeOf(u"+44 20 7946 09") == "none");       // a London number lacks two digits
+  CHECK(typeOf(u"+33 1 23 45 67 8") == "none");     // French numbers have nine digits after the 0
+  CHECK(typeOf(u"+1 416 555 0132") == "none");      // Canada: a region no bundle may name
+  CHECK(typeOf(u"+81 3 1234 5678") == "none");      // Japan: likewise
+  const char* dach[] = {"DE", "AT", "CH"};
+  CHECK(typeOf(u"+44 7400 123456", dach) == "none");
+  CHECK(typeOf(u"+49 30 1234567", dach) == "fixed_line/DE");
+  const char* uk[] = {"GB"};
+  CHECK(typeOf(u"07400 123456", uk) == "mobile/GB");
+  CHECK(typeOf(u"(415) 555-0132", uk) == "none");
+  const char* us[] = {"US"};
+  CHECK(typeOf(u"0171 2345678", us) == "none");
+  CHECK(typeOf(u"415-555-0132", us) == "fixed_line_or_mobile/US");
+}
+
+TEST_CASE("phone: service types", "[detect][phone]") {
+  CHECK(serviceType("toll_free"));
+  CHECK(serviceType("premium_rate"));
+  CHECK(serviceType("shared_cost"));
+  CHECK(serviceType("uan"));
+  CHECK_FALSE(serviceType("mobile"));
+  CHECK_FALSE(serviceType("fixed_line"));
+  CHECK_FALSE(serviceType(nullptr));
+  CHECK(typeOf(u"0900 1234567") == "premium_rate/DE");
+  CHECK(typeOf(u"+49 180 5 123456") == "shared_cost/DE");
+  CHECK(typeOf(u"+33 810 12 34 56") == "shared_cost/FR");
+  CHECK(typeOf(u"+44 845 464 0000") == "premium_rate/GB");  // libphonenumber's class for 084x
+  CHECK(typeOf(u"+44 345 464 0000") == "uan/GB");
+  CHECK(typeOf(u"+1 800 555 0199") == "toll_free/US");
+}
+
+TEST_CASE("phone: the regions both builds carry", "[detect][phone]") {
+  // kPhoneRegions and scripts/phonenumber-wasm/regions.txt (the wasm build's metadata) agree.
+  std::ifstream f(std::string(RG_SOURCE_DIR) + "/scripts/phonenumber-wasm/regions.txt");
+  std::vector<std::string> listed;
+  for (std::string line; std::getline(f, line);)
+    if (!line.empty() && line[0] != '#') listed.push_back(line);
+  CHECK(listed == std::vector<std::string>(std::begin(kPhoneRegions), std::end(kPhoneRegions)));
+  CHECK(phoneRegion("DE") == kPhoneRegions[0]);
+  CHECK(phoneRegion("de") == nullptr);
+  CHECK(phoneRegion("JP") == nullptr);
 }

@@ -99,3 +99,25 @@ TEST_CASE("detector options: misplaced and malformed values are errors", "[engin
   CHECK(hasError(errs, "/rules/2/allow_service_numbers", "only applies to the phone detector"));
   CHECK(hasError(errs, "/rules/3/allow/phones/0", "international number"));
 }
+
+TEST_CASE("detector options: phone regions, number types in the finding, service types", "[engine][contacts][phone]") {
+  json b = contactBundle();
+  b["rules"] = json::array({rule("phone", "detector", {{"detector", "phone"}, {"category", "pii"}}),
+                            rule("dach", "detector", {{"detector", "phone"}, {"category", "pii"}, {"regions", {"DE", "AT", "CH"}}}),
+                            rule("service", "detector", {{"detector", "phone"}, {"category", "pii"}, {"allow_service_numbers", true}})});
+  auto p = load(b);
+  const json r = check(*p, "Kundin: 0171 2345678");
+  REQUIRE(r["findings"].size() == 3);
+  for (const json& f : r["findings"]) CHECK(f["detail"] == json{{"phone_type", "mobile"}, {"region", "DE"}});
+  CHECK(rulesFound(check(*p, "UK: +44 7400 123456")) == std::vector<std::string>{"phone:+44 7400 123456", "service:+44 7400 123456"});
+  // A French freephone number is a service line by its type (the fixed prefix list knows DE, AT, CH, GB, NANP only).
+  CHECK(rulesFound(check(*p, "Numéro vert +33 800 123 456")) == std::vector<std::string>{"phone:+33 800 123 456"});
+  CHECK(rulesFound(check(*p, "+1 (555) 123-4567")).empty());  // valid nowhere
+  auto errs = errorsOf(bundleWith({rule("a", "detector", {{"detector", "phone"}, {"regions", {"DE", "JP"}}}),
+                                   rule("b", "detector", {{"detector", "email"}, {"regions", {"DE"}}}),
+                                   rule("c", "detector", {{"detector", "phone"}, {"regions", json::array()}})})
+                           .dump());
+  CHECK(hasError(errs, "/rules/0/regions/1", "unknown region \"JP\" (DE, AT, CH, GB, US, FR, NL, IT, ES, PL, CN, BR, IL)"));
+  CHECK(hasError(errs, "/rules/1/regions", "only applies to the phone detector"));
+  CHECK(hasError(errs, "/rules/2/regions", "at least one region"));
+}

@@ -283,6 +283,7 @@ nlohmann::json renderResult(const Policy& p, const CheckRequest& req, Outcome& o
       obj.emplace("message", r.message.get(lang));
     }
     obj.emplace("confidence", f.confidence);
+    if (f.phoneType) obj.emplace("detail", json{{"phone_type", f.phoneType}, {"region", f.phoneRegion}});
     obj.emplace("source", f.source == kIncoming ? "incoming" : "reply");
     if (!r.suggestion.empty()) obj.emplace("suggestion", r.suggestion.get(lang));
     if (!r.link.empty()) obj.emplace("link", r.link);

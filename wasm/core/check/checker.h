@@ -22,6 +22,9 @@ struct Finding {
   // findings merged, the span of the finding they came from (the rest of the text is kept).
   uint32_t replBegin, replEnd;
   uint32_t detail = UINT32_MAX;  // classifier findings: index into Outcome::details
+  // Phone findings: libphonenumber's number type and region (static strings, detect::Hit).
+  const char* phoneType = nullptr;
+  const char* phoneRegion = nullptr;
 };
 
 // What a classifier finding (rules/kinds/classifier.cpp) has beyond its rule: the category and

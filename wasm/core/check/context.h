@@ -60,6 +60,12 @@ class CheckContext {
   void emit(text::Span s, double confidence = 1.0, const Replacements* replacements = nullptr) {
     out_.findings.push_back({rule, s.begin, s.end, confidence, source, replacements, s.begin, s.end});
   }
+  // A detector finding of a phone number, with its type and region (static strings).
+  void emitPhone(text::Span s, double confidence, const char* type, const char* region) {
+    emit(s, confidence);
+    out_.findings.back().phoneType = type;
+    out_.findings.back().phoneRegion = region;
+  }
   // A classifier finding: its own category, severity and weighty words (never merged with others).
   void emitClassified(text::Span s, double confidence, Detail d) {
     out_.findings.push_back({rule, s.begin, s.end, confidence, source, nullptr, s.begin, s.end, uint32_t(out_.details.size())});

@@ -1,15 +1,18 @@
-// Phone numbers in German and international/US formats:
-//   +49 30 1234567, +49 (0)30 1234567, 0049 30 1234567, +1 (555) 123-4567,
-//   030 1234567, 030/1234567, 0171-1234567, (030) 1234567, (555) 123-4567, 555.123.4567.
-// A candidate is a run of digit groups joined by short separators (space, - . /, parentheses).
-// Dates, prices, thousands, IP addresses, year ranges and codes glued to letters are rejected.
-// Confidence: international prefix 0.85 (compact 0.7), national (leading 0) formatted 0.8, US 3-3-4 0.75,
-// other formatted runs 0.3; unformatted runs: a German mobile (015x-017x, 11-12 digits) 0.6, other leading 0
-// → 0.4, a Chinese mobile (1[3-9] + 9 digits)
-// 0.6, anything else 0.2 (order numbers). A run that continues an IBAN-shaped start is none.
+// Phone numbers: the scanner below finds candidates in German, international and US formats
+//   +49 30 1234567, +49 (0)30 1234567, 0049 30 1234567, +1 (415) 555-0132,
+//   030 1234567, 030/1234567, 0171-1234567, (030) 1234567, (415)555-0132, 415.555.0132
+// (a run of digit groups joined by short separators: space, - . /, parentheses) and rejects dates,
+// prices, thousands, IP addresses, year ranges, codes glued to letters and runs continuing an
+// IBAN-shaped start; libphonenumber then keeps those valid in one of the bundle's regions
+// (phone_numbers.h) and names their type and region.
+// Confidence of a valid candidate, by its form: international prefix 0.85 (compact 0.7), national
+// (leading 0) formatted 0.8, US 3-3-4 0.75, other formatted runs 0.3; unformatted runs: a German
+// mobile (015x-017x, 11-12 digits) 0.6, other leading 0 → 0.4, a Chinese mobile (1[3-9] + 9
+// digits) 0.6, anything else 0.2 (order numbers are often valid numbers somewhere).
 #include <algorithm>
 #include <string>
 
+#include "detect/phone_numbers.h"
 #include "detect/scan.h"
 
 namespace rg::detect {
@@ -209,7 +212,7 @@ bool serviceNumber(std::u16string_view phone) {
 
 namespace scan {
 
-std::vector<Hit> findPhones(std::u16string_view s) {
+std::vector<Hit> findPhones(std::u16string_view s, std::span<const char* const> regions) {
   std::vector<Hit> hits;
   std::vector<Group> groups;
   size_t i = 0;
@@ -287,7 +290,11 @@ std::vector<Hit> findPhones(std::u16string_view s) {
     }
     if (confidence < 0) continue;
     const size_t hitBegin = beginOf(groups, plus);
-    hits.push_back({static_cast<uint32_t>(hitBegin), static_cast<uint32_t>(end), confidence});
+    std::string candidate;  // ASCII but for the spaces isNumberSpace accepts
+    for (size_t k = hitBegin; k < end; ++k) candidate.push_back(s[k] < 0x80 ? static_cast<char>(s[k]) : ' ');
+    const auto valid = validatePhone(candidate, regions);
+    if (!valid) continue;
+    hits.push_back({static_cast<uint32_t>(hitBegin), static_cast<uint32_t>(end), confidence, valid->type, valid->region});
   }
   return hits;
 }

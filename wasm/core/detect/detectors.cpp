@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "detect/phone_numbers.h"
 #include "detect/scan.h"
 
 namespace rg::detect {
@@ -24,11 +25,11 @@ std::optional<Kind> kindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<Hit> find(Kind kind, std::u16string_view text) {
+std::vector<Hit> find(Kind kind, std::u16string_view text, std::span<const char* const> phoneRegions) {
   const std::u16string folded = scan::fold(text);
   switch (kind) {
     case Kind::Email: return scan::findEmails(folded);
-    case Kind::Phone: return scan::findPhones(folded);
+    case Kind::Phone: return scan::findPhones(folded, phoneRegions.empty() ? std::span<const char* const>(kPhoneRegions) : phoneRegions);
     case Kind::Iban: return scan::findIbans(folded);
     case Kind::Card: return scan::findCards(folded);
     case Kind::Url: return scan::findUrls(folded);

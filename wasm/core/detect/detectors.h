@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,13 +22,18 @@ struct Hit {
   uint32_t begin;     // UTF-16 offsets into the text passed in
   uint32_t end;
   double confidence;  // 0..1, base confidence before context words
+  // Phone hits: libphonenumber's number type ("mobile", "toll_free" ...) and the region it is valid
+  // in (phone_numbers.h); static strings, null for the other kinds.
+  const char* phoneType = nullptr;
+  const char* region = nullptr;
 };
 
 // "email", "phone", "iban", "card", "url", "handle", "de_tax_id", "vat_id", "de_id_document", "de_kvnr", "de_rvnr"
 std::optional<Kind> kindFromName(std::string_view name);
 
-// All hits of one kind, sorted by begin, non-overlapping.
-std::vector<Hit> find(Kind kind, std::u16string_view text);
+// All hits of one kind, sorted by begin, non-overlapping. Phone numbers are those valid in one of
+// `phoneRegions` (elements of kPhoneRegions, phone_numbers.h; empty: all of them, in their order).
+std::vector<Hit> find(Kind kind, std::u16string_view text, std::span<const char* const> phoneRegions = {});
 
 // Validators, exposed for tests and for the checker's own use.
 bool ibanValid(std::u16string_view compactIban);   // country length + mod-97; spaces removed by the caller

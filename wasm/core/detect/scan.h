@@ -50,7 +50,8 @@ bool wordCharBefore(std::u16string_view s, size_t i);
 
 // Per-kind scanners over the folded text (detect_*.cpp).
 std::vector<Hit> findEmails(std::u16string_view folded);
-std::vector<Hit> findPhones(std::u16string_view folded);
+// Candidates of the scanner below, kept when libphonenumber finds them valid in one of `regions`.
+std::vector<Hit> findPhones(std::u16string_view folded, std::span<const char* const> regions);
 std::vector<Hit> findIbans(std::u16string_view folded);
 std::vector<Hit> findCards(std::u16string_view folded);
 std::vector<Hit> findUrls(std::u16string_view folded);

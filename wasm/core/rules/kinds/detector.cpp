@@ -1,12 +1,15 @@
 // kind "detector": personal data found by a built-in detector (detect/), its confidence raised by
 // a context word nearby; e-mail and URL hits of allowed domains, the company's own contact points
 // (the bundle's and the rule's own "allow"), role addresses (unless "role_addresses": "flag") and,
-// with "allow_service_numbers", freephone and other service lines are not reported.
+// with "allow_service_numbers", freephone and other service lines are not reported. Phone numbers
+// are those libphonenumber finds valid in the rule's "regions" (default: all it carries); their
+// findings name the number's type and region.
 #include <algorithm>
 #include <cmath>
 
 #include "check/context.h"
 #include "detect/detectors.h"
+#include "detect/phone_numbers.h"
 #include "policy/contact_points.h"
 #include "policy/rule_compiler.h"
 #include "rules/kind.h"
@@ -25,6 +28,7 @@ struct DetectorSettings : Settings {
   policy::ContactPoints allow;            // the rule's own contact points, in the bundle's format
   bool flagRoleAddresses = false;         // email: report support@... too (Presidio's behaviour)
   bool allowServiceNumbers = false;       // phone: freephone, shared-cost, premium-rate lines are fine
+  std::vector<const char*> regions;       // phone: elements of detect::kPhoneRegions; empty: all
   size_t memoryBytes() const override {
     size_t n = sizeof(*this);
     for (const auto* l : {&allowDomains, &allow.phones, &allow.emails, &allow.domains, &allow.handles, &allow.localParts})
@@ -66,7 +70,10 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
   std::string name;
   const std::string dp = Validator::at(ptr, "detector");
   if (const json* d = c.v.field(rule, "detector", ptr, true); d && c.v.string(*d, dp, name)) {
-    if (auto k = detect::kindFromName(name)) s->detector = *k;
+    if (auto k = detect::kindFromName(name)) {
+      s->detector = *k;
+      if (*k == detect::Kind::Phone) detect::preparePhoneNumbers();  // at load, not on the first keystroke
+    }
     else c.v.err(dp, "unknown detector " + Validator::quoted(name) +
                           " (email, phone, iban, card, url, handle, de_tax_id, vat_id, de_id_document, de_kvnr, de_rvnr)");
   }
@@ -100,12 +107,29 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
     c.v.boolean(*f, sp, s->allowServiceNumbers);
     if (!name.empty() && name != "phone") c.v.err(sp, "only applies to the phone detector");
   }
+  const std::string gp = Validator::at(ptr, "regions");
+  if (const json* g = c.v.field(rule, "regions", ptr, false); g && c.v.array(*g, gp)) {
+    if (!name.empty() && name != "phone") c.v.err(gp, "only applies to the phone detector");
+    if (g->empty()) c.v.err(gp, "must name at least one region");
+    for (size_t i = 0; i < g->size(); ++i) {
+      std::string code;
+      if (!c.v.string((*g)[i], Validator::at(gp, i), code)) continue;
+      const char* r = detect::phoneRegion(code);
+      if (!r) {
+        std::string known;
+        for (const char* k : detect::kPhoneRegions) known += (known.empty() ? "" : ", ") + std::string(k);
+        c.v.err(Validator::at(gp, i), "unknown region " + Validator::quoted(code) + " (" + known + ")");
+      } else if (std::find(s->regions.begin(), s->regions.end(), r) == s->regions.end()) {
+        s->regions.push_back(r);
+      }
+    }
+  }
   return s;
 }
 
 void check(const Settings& settings, eval::CheckContext& c) {
   const auto& s = static_cast<const DetectorSettings&>(settings);
-  std::vector<detect::Hit> hits = detect::find(s.detector, c.text);
+  std::vector<detect::Hit> hits = detect::find(s.detector, c.text, s.regions);
   if (hits.empty()) return;
   std::vector<text::Span> context;
   c.spans(Role::Context, context);
@@ -115,7 +139,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
       continue;
     const std::u16string_view found = c.text.substr(h.begin, h.end - h.begin);
     if (c.policy.contacts.covers(found, !s.flagRoleAddresses) || s.allow.covers(found, !s.flagRoleAddresses)) continue;
-    if (s.allowServiceNumbers && detect::serviceNumber(found)) continue;
+    if (s.allowServiceNumbers && (detect::serviceType(h.phoneType) || detect::serviceNumber(found))) continue;
     double conf = h.confidence;
     // A context word within 40 characters of the hit raises the confidence.
     const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;
@@ -125,7 +149,8 @@ void check(const Settings& settings, eval::CheckContext& c) {
     if (near) conf = std::min(1.0, conf + 0.3);
     conf = std::round(conf * 100.0) / 100.0;
     if (conf < s.minConfidence) continue;
-    c.emit({h.begin, h.end}, conf);
+    if (h.phoneType) c.emitPhone({h.begin, h.end}, conf, h.phoneType, h.region);
+    else c.emit({h.begin, h.end}, conf);
   }
 }
 
@@ -134,7 +159,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
 const Kind& kind_detector() {
   static const Kind k{"detector",
                       {"detector", "context", "min_confidence", "allow_domains", "allow", "role_addresses",
-                       "allow_service_numbers"},
+                       "allow_service_numbers", "regions"},
                       compile, check};
   return k;
 }

@@ -1,0 +1,2 @@
+#pragma once
+#include "absl/container/std_containers.h"

@@ -1,0 +1,2 @@
+#pragma once
+#include "absl/strings/std_shim.h"
