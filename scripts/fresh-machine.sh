@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs the README's test command as on a fresh Debian 12 machine, to measure the newcomer's wait
+# (issue 17): a new Debian 12 root (debootstrap, minbase) holding only what a new machine of the CI
+# kind has (g++, cmake, git, python3; Node.js and npm copied from this machine, which has them
+# from outside Debian), a clean clone of HEAD and empty caches. The test run's set-up then installs
+# every Debian and npm package itself, so its step times include the downloads.
+# Needs root, debootstrap and about 10 GB in DIR. Usage:
+#   bash scripts/fresh-machine.sh DIR            debootstrap into DIR/root, then run
+#   bash scripts/fresh-machine.sh DIR --base T   start from a tar of such a root (made with --save T)
+#   bash scripts/fresh-machine.sh DIR --save T   also keep the root before the run as T (for --base)
+# The log is DIR/run.log; the last lines are the test run's table of step times.
+set -euo pipefail
+source "$(dirname "$0")/lib/paths.sh"
+
+dir=${1:?usage: fresh-machine.sh DIR [--base TAR | --save TAR]}
+base=""; save=""
+case "${2:-}" in
+  --base) base=${3:?--base needs a tar file} ;;
+  --save) save=${3:?--save needs a tar file} ;;
+  "") ;;
+  *) echo "fresh-machine: unknown option $2" >&2; exit 2 ;;
+esac
+[ "$(id -u)" = 0 ] || { echo "fresh-machine: needs root (chroot, mount)" >&2; exit 2; }
+root=$dir/root
+[ -e "$root" ] && { echo "fresh-machine: $root exists; give a new DIR" >&2; exit 2; }
+mkdir -p "$root"
+
+mounts=()
+cleanup() { local i; for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -l "${mounts[$i]}" 2>/dev/null || true; done; }
+trap cleanup EXIT
+mount_in() { mkdir -p "$root/$1"; mount "${@:2}" "$root/$1"; mounts+=("$root/$1"); }
+
+if [ -n "$base" ]; then
+  tar -xf "$base" -C "$root"
+else
+  command -v debootstrap >/dev/null || { echo "fresh-machine: install debootstrap first" >&2; exit 2; }
+  debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian > "$dir/debootstrap.log"
+  # The machine's own apt sources (with updates and security), name resolution and npm settings.
+  rm -f "$root/etc/apt/sources.list"
+  cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" 2>/dev/null ||
+    cp /etc/apt/sources.list "$root/etc/apt/sources.list"
+  for f in /etc/npmrc /usr/etc/npmrc "$HOME/.npmrc" "$HOME/.gitconfig"; do
+    [ -f "$f" ] && mkdir -p "$root$(dirname "$f")" && cp "$f" "$root$f"
+  done
+  # Node.js and npm as the machine has them (the CI kind ships Node 20; Debian 12 has 18).
+  node_dir=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+  mkdir -p "$root$node_dir/bin" "$root$node_dir/lib/node_modules" "$root/usr/bin"
+  cp -a "$(readlink -f "$(command -v node)")" "$root$node_dir/bin/node"
+  cp -a "$node_dir/lib/node_modules/npm" "$root$node_dir/lib/node_modules/"
+  ln -sf "$node_dir/bin/node" "$root/usr/bin/node"
+  ln -sf "$node_dir/lib/node_modules/npm/bin/npm-cli.js" "$root/usr/bin/npm"
+  ln -sf "$node_dir/lib/node_modules/npm/bin/npx-cli.js" "$root/usr/bin/npx"
+fi
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+mount_all() {
+  mount_in proc -t proc proc
+  mount_in sys --bind /sys
+  mount_in dev --bind /dev
+  mount_in dev/pts --bind /dev/pts
+  mount_in dev/shm -t tmpfs tmpfs
+}
+mount_all
+if [ -z "$base" ]; then
+  # What a new machine of the CI kind already has: compilers, cmake, git, python3.
+  chroot "$root" bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends g++ cmake git python3 ca-certificates make xz-utils >/dev/null'
+  if [ -n "$save" ]; then
+    cleanup; mounts=()
+    tar --one-file-system -cf "$save" -C "$root" .
+    mount_all
+  fi
+fi
+
+git clone -q --no-local "$RG_ROOT" "$root/work/replyguard"
+git -C "$root/work/replyguard" checkout -q "$(git -C "$RG_ROOT" rev-parse HEAD)"
+echo "fresh-machine: $(git -C "$RG_ROOT" rev-parse --short HEAD) in $root; log $dir/run.log"
+start=$SECONDS
+status=0
+chroot "$root" env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin CI=true LANG=C.UTF-8 \
+  bash -c 'cd /work/replyguard && bash .ci/run' > "$dir/run.log" 2>&1 || status=$?
+tail -25 "$dir/run.log"
+echo "fresh-machine: exit $status after $((SECONDS - start)) s (fresh root, clone and caches, set-up included)"
+exit $status
