@@ -7,7 +7,7 @@
 # Needs root, debootstrap and about 10 GB in DIR. Usage:
 #   bash scripts/fresh-machine.sh DIR            debootstrap into DIR/root, then run
 #   bash scripts/fresh-machine.sh DIR --base T   start from a tar of such a root (made with --save T)
-#   bash scripts/fresh-machine.sh DIR --save T   also keep the root before the run as T (for --base)
+#   bash scripts/fresh-machine.sh DIR --save T   only make the root and keep it as T (for --base)
 # The log is DIR/run.log; the last lines are the test run's table of step times.
 set -euo pipefail
 source "$(dirname "$0")/lib/paths.sh"
@@ -67,7 +67,8 @@ if [ -z "$base" ]; then
   if [ -n "$save" ]; then
     cleanup; mounts=()
     tar --one-file-system -cf "$save" -C "$root" .
-    mount_all
+    echo "fresh-machine: saved the new root as $save"
+    exit 0
   fi
 fi
 
