@@ -72,9 +72,9 @@ if [ -z "$base" ]; then
   fi
 fi
 
+# A clone checks out the source's HEAD (a detached one too): the commit under test.
 git clone -q --no-local "$RG_ROOT" "$root/work/replyguard"
-git -C "$root/work/replyguard" checkout -q "$(git -C "$RG_ROOT" rev-parse HEAD)"
-echo "fresh-machine: $(git -C "$RG_ROOT" rev-parse --short HEAD) in $root; log $dir/run.log"
+echo "fresh-machine: $(git -C "$root/work/replyguard" rev-parse --short HEAD) in $root; log $dir/run.log"
 start=$SECONDS
 status=0
 chroot "$root" env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin CI=true LANG=C.UTF-8 \
