@@ -1,4 +1,5 @@
 #include "context.h"
+#include "quotes.h"
 
 #include <algorithm>
 #include <memory>
@@ -42,21 +43,65 @@ uint32_t CheckContext::wordsBetween(uint32_t from, uint32_t to) const {
   return words;
 }
 
-bool CheckContext::governed(text::Span match, uint8_t mask, std::span<const text::Span> parts) {
-  if (!mask || cues.empty()) return false;
+bool CheckContext::clauseBreakIn(uint32_t from, uint32_t to) const {
+  if (from >= to) return false;
+  if (text.substr(from, to - from).find_first_of(u",;:()\u2013\u2014") != std::u16string_view::npos) return true;
+  for (const Occurrence& c : cues)
+    if (c.item == kClauseBreak && c.span.begin >= from && c.span.end <= to) return true;
+  return false;
+}
+
+bool CheckContext::quoted(text::Span match) {
+  if (!quotesFound_) {
+    quotes_ = quotations(text);
+    quotesFound_ = true;
+  }
+  for (const text::Span& q : quotes_)
+    if (q.begin <= match.begin && match.end <= q.end) return true;
+  return false;
+}
+
+bool CheckContext::governed(text::Span match, const Unless& unless, std::span<const text::Span> parts) {
+  if ((unless.mask & kUnlessQuoted) && quoted(match)) return true;
+  if (!(unless.mask & (kUnlessNegated | kUnlessHedged)) || cues.empty()) return false;
   const text::Span sentence = sentenceOf(match.begin);
+  auto overlaps = [](const text::Span& a, const text::Span& b) { return a.begin < b.end && b.begin < a.end; };
   for (const Occurrence& c : cues) {
-    if (!(mask & (1u << c.item))) continue;
-    if (c.span.begin < sentence.begin || c.span.end > match.end) continue;
-    bool own = false;
-    for (const text::Span& p : parts) own |= c.span.begin < p.end && p.begin < c.span.end;
-    if (own) continue;
-    if (c.span.begin >= match.begin) return true;  // between the match's parts
-    if (c.span.end > match.begin) continue;
-    // A cue governs only within its clause: no comma, colon, semicolon, dash or bracket between.
-    std::u16string_view gap = text.substr(c.span.end, match.begin - c.span.end);
-    if (gap.find_first_of(u",;:()\u2013\u2014") != std::u16string_view::npos) continue;
-    if (c.item == kHedge || wordsBetween(c.span.end, match.begin) <= kNegationScope) return true;
+    if (c.item > kHedge || !(unless.mask & (1u << c.item))) continue;
+    if (std::any_of(parts.begin(), parts.end(), [&](const text::Span& p) { return overlaps(c.span, p); })) continue;
+    if (std::any_of(cues.begin(), cues.end(),
+                    [&](const Occurrence& x) { return x.item == kCueException && overlaps(x.span, c.span); }))
+      continue;
+    if (c.span.begin >= match.begin && c.span.end <= match.end) {
+      // Between the match's parts: it governs the part after it unless a contrast word intervenes.
+      uint32_t next = match.end;
+      for (const text::Span& p : parts)
+        if (p.begin >= c.span.end) next = std::min(next, p.begin);
+      bool broken = false;
+      for (const Occurrence& b : cues)
+        broken |= b.item == kClauseBreak && b.span.begin >= c.span.end && b.span.end <= next;
+      if (!broken) return true;
+      continue;
+    }
+    if (c.span.end <= match.begin) {  // before the match
+      if (c.span.begin < sentence.begin || clauseBreakIn(c.span.end, match.begin)) continue;
+      if (c.item == kHedge || wordsBetween(c.span.end, match.begin) <= unless.scope.before) return true;
+      continue;
+    }
+    if (c.span.begin < match.end || !unless.scope.after) continue;  // straddles the match's end
+    if (wordsBetween(match.end, c.span.begin) > unless.scope.after) continue;
+    if (c.span.begin < sentence.end) {  // after the match, in its sentence
+      if (!clauseBreakIn(match.end, c.span.begin)) return true;
+      continue;
+    }
+    // A tag after a question: "a refund? not happening" — the cue opens the next sentence.
+    if (clauseBreakIn(match.end, sentence.end)) continue;
+    std::u16string_view tail = text.substr(match.end, sentence.end - match.end);
+    const size_t last = tail.find_last_not_of(u" \t\r\n\u00a0");
+    if (last == std::u16string_view::npos || tail[last] != u'?' || tail.substr(0, last).find_first_of(u"?!.") != std::u16string_view::npos)
+      continue;
+    std::u16string_view lead = text.substr(sentence.end, c.span.begin - sentence.end);
+    if (lead.find_first_not_of(u" \t\r\n\u00a0") == std::u16string_view::npos) return true;
   }
   return false;
 }

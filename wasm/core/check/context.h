@@ -35,18 +35,23 @@ class CheckContext {
   uint32_t rule = 0;                        // the rule being checked
   std::span<const Occurrence> occurrences;  // its automaton occurrences (any order)
 
-  std::span<const Occurrence> cues;         // negation/hedge words in the text (Role::Cue)
+  std::span<const Occurrence> cues;         // negation/hedge words, clause breaks, cue exceptions (Role::Cue)
 
   // The sentence around `offset` (ICU sentence boundaries, computed once per text).
   text::Span sentenceOf(uint32_t offset);
   // Words (runs of letters and digits) in [from, to).
   uint32_t wordsBetween(uint32_t from, uint32_t to) const;
-  // True if a cue of a kind in `mask` governs the match in its sentence: a negation at most
-  // kNegationScope words before it (or between its parts), a hedge anywhere before it in the
-  // sentence (or between its parts), in both cases within its clause (no comma, colon, dash ...
-  // in between). Cues overlapping the match's own parts do not count.
-  bool governed(text::Span match, uint8_t mask, std::span<const text::Span> parts);
-  static constexpr uint32_t kNegationScope = 2;
+  // True if the rule's "unless" drops the match: it lies inside quotation marks (kUnlessQuoted),
+  // or a cue of a kind in the mask governs it within its clause (no comma, colon, dash, bracket or
+  // contrast word such as "aber"/"but" in between): a negation at most `scope.before` words
+  // before it, a hedge anywhere before it in the sentence, either at most `scope.after` words
+  // after it ("Ich verklage euch nicht"; also as the first word after a question mark that ends
+  // the match's sentence: "a refund? not happening"), or either between its parts. Cues
+  // overlapping the match's own parts, or inside a cue exception ("nicht nur", "no problem"), do
+  // not count.
+  bool governed(text::Span match, const Unless& unless, std::span<const text::Span> parts);
+  // The match lies inside quotation marks (quotes.h), computed once per text.
+  bool quoted(text::Span match);
 
   // Spans of this rule's occurrences with `role`.
   void spans(Role role, std::vector<text::Span>& out) const {
@@ -89,6 +94,10 @@ class CheckContext {
   std::vector<uint32_t> digitStarts_;                       // code point starts of digits (or surrogates)
   std::vector<std::vector<uint32_t>> exactPos_, foldedPos_;  // per start literal: where it starts
   std::vector<uint32_t> sentenceStarts_;  // sorted; empty until first asked
+  std::vector<text::Span> quotes_;        // quotation interiors, once asked
+  bool quotesFound_ = false;
+  // A clause ends in [from, to): clause punctuation or a clause break word.
+  bool clauseBreakIn(uint32_t from, uint32_t to) const;
   std::vector<uint8_t> exact_, folded_;
   RegexBudget& budget_;
 };

@@ -166,7 +166,7 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
   compiler_ = std::make_unique<RuleCompiler>(v_, *p_);
   compiler_->lazyPatterns = knownValid_;
   if (!v_.object(b, "", {"$schema", "format", "id", "version", "name", "description", "languages", "allow",
-                         "categories", "rules", "team", "contact_points", "collect_examples", "concepts", "models"}))
+                         "categories", "rules", "team", "contact_points", "collect_examples", "concepts", "models", "cue_scope"}))
     return nullptr;
   // Whether a responder's "not a problem here" may keep the sentence (else only its keyed hash).
   if (const json* c = v_.field(b, "collect_examples", "", false)) {
@@ -211,6 +211,8 @@ std::shared_ptr<Policy> Loader::run(const json& b) {
 
   if (const json* c = v_.field(b, "contact_points", "", false)) parseContactPoints(*c, "/contact_points", v_, p_->contacts);
   if (const json* c = v_.field(b, "concepts", "", false)) compiler_->concepts(*c, "/concepts");
+  // Before the rules: each rule's "unless" starts from the bundle's scope.
+  if (const json* c = v_.field(b, "cue_scope", "", false)) p_->cueScope = compiler_->cueScope(*c, "/cue_scope", p_->cueScope);
   if (const json* a = v_.field(b, "allow", "", false))
     compiler_->termList(*a, "/allow", 0, MatchMode::Word, Role::Allow, nullptr, 0, true);
 

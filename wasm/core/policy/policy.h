@@ -121,8 +121,25 @@ struct Rule {
 enum class Role : uint8_t { Term, Exception, Allow, Context, Trigger, Other, Cue };
 // Negation and hedging cues (nicht, kein, not, n't ...; prüfen ob, can't promise ...): a rule may
 // declare that one governing its match in the sentence suppresses the match ("unless").
-enum CueKind : uint8_t { kNegation = 0, kHedge = 1 };
-enum CueMask : uint8_t { kUnlessNegated = 1, kUnlessHedged = 2 };
+// Clause breaks (aber, but ...) end a cue's scope; cue exceptions (nicht nur, no problem ...) hold a
+// cue word that does not negate anything.
+enum CueKind : uint8_t { kNegation = 0, kHedge = 1, kClauseBreak = 2, kCueException = 3 };
+// "unless" bits; kUnlessQuoted: a match inside quotation marks (the responder quotes the customer).
+enum CueMask : uint8_t { kUnlessNegated = 1, kUnlessHedged = 2, kUnlessQuoted = 4 };
+// How far a cue reaches, in words: a negation at most `before` words before the match (a hedge
+// anywhere before it in its clause), any cue at most `after` words after it ("Ich verklage euch
+// nicht"; 0: cues after the match never govern it).
+struct CueScope {
+  uint32_t before = 2;
+  uint32_t after = 0;
+  bool operator==(const CueScope&) const = default;
+};
+// A rule's "unless" with the cue scope it applies (the rule's "cue_scope", else the bundle's).
+struct Unless {
+  uint8_t mask = 0;
+  CueScope scope;
+  explicit operator bool() const { return mask != 0; }
+};
 struct Entry {
   uint32_t rule;  // index into Policy::rules (unused for Allow)
   Role role;
@@ -156,6 +173,7 @@ class Policy {
   std::unique_ptr<icu::BreakIterator> wordBreak;   // cloned per check that needs a boundary
   std::unique_ptr<icu::BreakIterator> sentenceBreak;  // only when a rule works per sentence
   uint8_t cuesUsed = 0;                             // CueMask bits some rule declares
+  CueScope cueScope;                                // the bundle's "cue_scope" (rules may override)
   bool needsSentences = false;                      // a rule matches within sentences
   std::map<std::string, std::shared_ptr<const classify::Model>> models;  // /models, by id
   classify::Breakers classifierBreaks;  // word + sentence breaks, when a classifier rule exists

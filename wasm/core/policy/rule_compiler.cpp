@@ -178,18 +178,33 @@ bool RuleCompiler::conceptTerms(const std::string& name, const std::string& ptr,
   return true;
 }
 
-uint8_t RuleCompiler::unless(const json& rule, const std::string& ptr) {
+CueScope RuleCompiler::cueScope(const json& value, const std::string& ptr, CueScope base) {
+  if (!v.object(value, ptr, {"before", "after"})) return base;
+  int64_t n = 0;
+  if (const json* b = v.field(value, "before", ptr, false); b && v.integer(*b, Validator::at(ptr, "before"), 0, 50, n))
+    base.before = uint32_t(n);
+  if (const json* a = v.field(value, "after", ptr, false); a && v.integer(*a, Validator::at(ptr, "after"), 0, 50, n))
+    base.after = uint32_t(n);
+  return base;
+}
+
+Unless RuleCompiler::unless(const json& rule, const std::string& ptr) {
+  Unless out;
+  out.scope = policy.cueScope;
   const json* u = v.field(rule, "unless", ptr, false);
   const std::string up = Validator::at(ptr, "unless");
-  if (!u || !v.array(*u, up)) return 0;
-  uint8_t mask = 0;
-  for (size_t i = 0; i < u->size(); ++i) {
-    int k = v.oneOf((*u)[i], Validator::at(up, i), {"negation", "hedge"});
-    if (k >= 0) mask |= uint8_t(1u << k);
+  if (const json* cs = v.field(rule, "cue_scope", ptr, false)) {
+    out.scope = cueScope(*cs, Validator::at(ptr, "cue_scope"), policy.cueScope);
+    if (!u) v.err(Validator::at(ptr, "cue_scope"), "only applies with \"unless\"");
   }
-  if (u->empty()) v.err(up, "needs at least one of \"negation\", \"hedge\"");
-  policy.cuesUsed |= mask;
-  return mask;
+  if (!u || !v.array(*u, up)) return out;
+  for (size_t i = 0; i < u->size(); ++i) {
+    int k = v.oneOf((*u)[i], Validator::at(up, i), {"negation", "hedge", "quotation"});
+    if (k >= 0) out.mask |= uint8_t(1u << k);
+  }
+  if (u->empty()) v.err(up, "needs at least one of \"negation\", \"hedge\", \"quotation\"");
+  policy.cuesUsed |= out.mask;
+  return out;
 }
 
 void RuleCompiler::addCues() {
@@ -205,21 +220,38 @@ void RuleCompiler::addCues() {
                                        "can’t guarantee", "cannot guarantee", "no guarantee", "unfortunately not",
                                        "whether we", "ob wir", "falls möglich", "if possible", "möglicherweise",
                                        "possibly", "perhaps", "vielleicht", "might", "eventuell"};
-  for (uint8_t kind : {uint8_t(kNegation), uint8_t(kHedge)}) {
-    if (!(policy.cuesUsed & (1u << kind))) continue;
-    const char* name = kind == kNegation ? "negation" : "hedge";
+  // Contrast words start a new clause: "Nicht schön, aber wir erstatten alles" is a promise.
+  static const char* const kClauseBreakWords[] = {"aber", "sondern", "jedoch", "doch", "trotzdem",
+                                             "but", "however", "yet", "though", "although", "nevertheless"};
+  // Phrases with a cue word that negate nothing: "nicht nur", "kein Problem", "nie wieder" (a
+  // promise: "Das passiert nie wieder"), tag questions that affirm ("dumm, oder nicht?").
+  static const char* const kCueExceptionWords[] = {
+      "nicht nur", "nicht bloß", "nicht einfach nur", "kein problem", "keine sorge", "kein thema", "nichts als",
+      "nie wieder", "oder nicht", "nicht wahr", "nicht später als", "not only", "not just", "no problem",
+      "no worries", "no doubt", "no matter", "nothing but", "never again", "or not", "no later than",
+      "not later than"};
+  if (!(policy.cuesUsed & (kUnlessNegated | kUnlessHedged))) return;
+  for (uint8_t kind : {uint8_t(kNegation), uint8_t(kHedge), uint8_t(kClauseBreak), uint8_t(kCueException)}) {
+    if (kind <= kHedge && !(policy.cuesUsed & (1u << kind))) continue;
+    static const char* const kNames[] = {"negation", "hedge", "clause_break", "cue_exception"};
     Entry e{0, Role::Cue, MatchMode::Word, kind};
-    if (auto it = concepts_.find(name); it != concepts_.end()) {
+    if (auto it = concepts_.find(kNames[kind]); it != concepts_.end()) {
       const size_t before = v.errorCount();
       termList(it->second.first, it->second.second, 0, MatchMode::Word, Role::Cue, nullptr, kind);
       v.errors().resize(before);
       continue;
     }
-    if (kind == kNegation) {
-      for (const char* t : kNegationWords) addTerm(t, "", 0, e);
-      for (const char* t : {"n't", "n’t"}) addTerm(t, "", 0, {0, Role::Cue, MatchMode::Suffix, kind});
-    } else {
-      for (const char* t : kHedgeWords) addTerm(t, "", 0, e);
+    auto add = [&](const auto& words) {
+      for (const char* t : words) addTerm(t, "", 0, e);
+    };
+    switch (kind) {
+      case kNegation:
+        add(kNegationWords);
+        for (const char* t : {"n't", "n’t"}) addTerm(t, "", 0, {0, Role::Cue, MatchMode::Suffix, kind});
+        break;
+      case kHedge: add(kHedgeWords); break;
+      case kClauseBreak: add(kClauseBreakWords); break;
+      default: add(kCueExceptionWords); break;
     }
   }
 }

@@ -44,12 +44,16 @@ class RuleCompiler {
   // A bundle-level concept (named word class, "concepts") used by the current rule: its terms are
   // added for `role` and `item`. Reports an unknown name at `ptr`.
   bool conceptTerms(const std::string& name, const std::string& ptr, text::ViewKind view, Role role, uint32_t item);
-  // "unless": ["negation", "hedge"] of the current rule -> CueMask (0 when absent).
-  uint8_t unless(const json& rule, const std::string& ptr);
+  // "unless": ["negation", "hedge", "quotation"] of the current rule -> CueMask (0 when absent),
+  // with the rule's "cue_scope" (else the bundle's).
+  Unless unless(const json& rule, const std::string& ptr);
+  // A "cue_scope" object {"before"?, "after"?}: the keys it has replace those of `base`.
+  CueScope cueScope(const json& value, const std::string& ptr, CueScope base);
   // Validates and records "concepts" (before the rules are read).
   void concepts(const json& value, const std::string& ptr);
   // After the rules: the cue words of the kinds some rule uses (the bundle's "negation" and
-  // "hedge" concepts, or the built-in German and English lists).
+  // "hedge" concepts, or the built-in German and English lists), with the clause breaks and cue
+  // exceptions ("clause_break", "cue_exception") that bound them.
   void addCues();
 
   // The keys are compiled into automata after all rules were read.

@@ -14,7 +14,7 @@ struct TermSettings : Settings {
   text::ViewKind view = 0;
   Replacements replacements;                   // rule-level
   std::vector<Replacements> itemReplacements;  // per term (terms) or per pair (substitution)
-  uint8_t unless = 0;                          // CueMask: negated or hedged matches are not reported
+  Unless unless;                               // negated, hedged or quoted matches are not reported
   size_t memoryBytes() const override {
     return sizeof(*this) + itemReplacements.capacity() * sizeof(Replacements);
   }

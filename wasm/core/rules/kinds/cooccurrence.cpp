@@ -18,6 +18,7 @@ struct Matcher {
 
 struct CoSettings : Settings {
   Matcher trigger, other;
+  Unless unless;  // a negated, hedged or quoted trigger occurrence is not reported
   bool needsOther = true;  // requires (true): `other` must be present; forbids (false): must be absent
   size_t memoryBytes() const override { return sizeof(*this); }
 };
@@ -51,6 +52,7 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
     s->needsOther = req != nullptr;
     matcher(req ? *req : *forb, Validator::at(ptr, req ? "requires" : "forbids"), c, Role::Other, s->other);
   }
+  s->unless = c.unless(rule, ptr);
   return s;
 }
 
@@ -66,13 +68,14 @@ void check(const Settings& settings, eval::CheckContext& c) {
   else if (!c.find(s.other.regex, others, true)) return;
   present = !others.empty();
   if (present != s.needsOther)
-    for (const text::Span& x : spans) c.emit(x);
+    for (const text::Span& x : spans)
+      if (!s.unless || !c.governed(x, s.unless, std::span<const text::Span>(&x, 1))) c.emit(x);
 }
 
 }  // namespace
 
 const Kind& kind_cooccurrence() {
-  static const Kind k{"cooccurrence", {"trigger", "requires", "forbids"}, compile, check};
+  static const Kind k{"cooccurrence", {"trigger", "requires", "forbids", "unless", "cue_scope"}, compile, check};
   return k;
 }
 

@@ -20,7 +20,7 @@ struct ProximitySettings : Settings {
   uint32_t items = 0;
   uint32_t within = 5;  // at most this many words between consecutive items
   bool ordered = true;
-  uint8_t unless = 0;
+  Unless unless;
   Replacements replacements;
   size_t memoryBytes() const override { return sizeof(*this); }
 };
@@ -96,7 +96,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
     for (const text::Span& p : parts) m = {std::min(m.begin, p.begin), std::max(m.end, p.end)};
     if (std::any_of(anti.begin(), anti.end(), [&](const text::Span& a) { return a.begin < m.end && m.begin < a.end; }))
       continue;
-    if (c.governed(m, s.unless, parts)) continue;
+    if (s.unless && c.governed(m, s.unless, parts)) continue;
     c.emit(m, 1.0, s.replacements.empty() ? nullptr : &s.replacements);
   }
 }
@@ -104,7 +104,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
 }  // namespace
 
 const Kind& kind_proximity() {
-  static const Kind k{"proximity", {"items", "within", "order", "antipatterns", "unless", "replacement"}, compile, check};
+  static const Kind k{"proximity", {"items", "within", "order", "antipatterns", "unless", "cue_scope", "replacement"}, compile, check};
   return k;
 }
 

@@ -37,7 +37,7 @@ void check(const Settings& s, eval::CheckContext& c) { checkTermOccurrences(stat
 }  // namespace
 
 const Kind& kind_substitution() {
-  static const Kind k{"substitution", {"pairs", "match", "obfuscation", "exceptions", "unless", "language"}, compile, check};
+  static const Kind k{"substitution", {"pairs", "match", "obfuscation", "exceptions", "unless", "cue_scope", "language"}, compile, check};
   return k;
 }
 

@@ -25,7 +25,7 @@ void check(const Settings& s, eval::CheckContext& c) { checkTermOccurrences(stat
 }  // namespace
 
 const Kind& kind_terms() {
-  static const Kind k{"terms", {"terms", "match", "obfuscation", "exceptions", "unless", "replacement", "language"}, compile, check};
+  static const Kind k{"terms", {"terms", "match", "obfuscation", "exceptions", "unless", "cue_scope", "replacement", "language"}, compile, check};
   return k;
 }
 
