@@ -52,6 +52,10 @@ TEST_CASE("cue scope: negation after the match, within the bundle's after-scope"
   CHECK(flagged(*p, "We will refund it. Not the shipping, though."));
   CHECK(flagged(*p, "We will refund it? Yes! Not kidding."));
   CHECK(flagged(*p, "Ich verklage euch."));
+  CHECK(flagged(*p, "Wir erstatten „keine Fragen“-Pauschalen."));  // a quotation opens after the match
+  CHECK(flagged(*p, "We will refund the \"no questions\" fee."));
+  CHECK(flagged(*p, "We will refund the 'no questions' fee."));
+  CHECK_FALSE(flagged(*p, "We'll refund the customer's fee? No."));
 }
 
 TEST_CASE("cue scope: a rule's cue_scope overrides the bundle's, key by key", "[engine][negation]") {

@@ -90,6 +90,11 @@ bool CheckContext::governed(text::Span match, const Unless& unless, std::span<co
     }
     if (c.span.begin < match.end || !unless.scope.after) continue;  // straddles the match's end
     if (wordsBetween(match.end, c.span.begin) > unless.scope.after) continue;
+    // A quotation opening after the match is another speaker's clause ("Petition „Kein Gift …“").
+    std::u16string_view after = text.substr(match.end, c.span.begin - match.end);
+    if (after.find_first_of(u"\"\u201E\u201C\u201D\u00BB\u00AB") != std::u16string_view::npos) continue;
+    if (const size_t q = after.find_first_of(u"'\u2018\u201A"); q != std::u16string_view::npos && (q == 0 || u_isspace(after[q - 1])))
+      continue;  // a single mark opening a quotation (not an apostrophe)
     if (c.span.begin < sentence.end) {  // after the match, in its sentence
       if (!clauseBreakIn(match.end, c.span.begin)) return true;
       continue;
