@@ -46,6 +46,9 @@ TEST_CASE("cue scope: negation after the match, within the bundle's after-scope"
   // English tag negation after a question.
   CHECK_FALSE(flagged(*p, "We will refund it? Not happening."));
   CHECK_FALSE(flagged(*p, "We'll refund you? no."));
+  CHECK_FALSE(flagged(*p, "Ich verklage euch? Mach ich nicht."));
+  CHECK_FALSE(flagged(*p, "Sue you? Don't be silly."));
+  CHECK(flagged(*p, "Sue you? I would gladly do that, but no."));
   // Out of scope: too far, another clause, another sentence, a question mark that is not the last.
   CHECK(flagged(*p, "Wir erstatten Ihnen die Kosten für die Reparatur nicht."));
   CHECK(flagged(*p, "Wir erstatten die Kosten, nicht die Versandkosten."));

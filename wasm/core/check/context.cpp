@@ -105,8 +105,10 @@ bool CheckContext::governed(text::Span match, const Unless& unless, std::span<co
     const size_t last = tail.find_last_not_of(u" \t\r\n\u00a0");
     if (last == std::u16string_view::npos || tail[last] != u'?' || tail.substr(0, last).find_first_of(u"?!.") != std::u16string_view::npos)
       continue;
-    std::u16string_view lead = text.substr(sentence.end, c.span.begin - sentence.end);
-    if (lead.find_first_not_of(u" \t\r\n\u00a0") == std::u16string_view::npos) return true;
+    // Among the answer's first words ("Anwalt? Hab keinen.", "My lawyer? Don't have one.").
+    if (sentence.end < text.size() && c.span.end <= sentenceOf(sentence.end).end &&
+        wordsBetween(sentence.end, c.span.begin) <= kTagLead && !clauseBreakIn(sentence.end, c.span.begin))
+      return true;
   }
   return false;
 }

@@ -45,11 +45,14 @@ class CheckContext {
   // or a cue of a kind in the mask governs it within its clause (no comma, colon, dash, bracket or
   // contrast word such as "aber"/"but" in between): a negation at most `scope.before` words
   // before it, a hedge anywhere before it in the sentence, either at most `scope.after` words
-  // after it ("Ich verklage euch nicht"; also as the first word after a question mark that ends
-  // the match's sentence: "a refund? not happening"), or either between its parts. Cues
+  // after it ("Ich verklage euch nicht"; also among the first words of the sentence after a
+  // question mark that ends the match's: "a refund? not happening"), or either between its parts. Cues
   // overlapping the match's own parts, or inside a cue exception ("nicht nur", "no problem"), do
   // not count.
   bool governed(text::Span match, const Unless& unless, std::span<const text::Span> parts);
+  // A tag cue after a question may follow this many words of the answer (or stand inside the
+  // first: "Don't").
+  static constexpr uint32_t kTagLead = 2;
   // The match lies inside quotation marks (quotes.h), computed once per text.
   bool quoted(text::Span match);
 
