@@ -47,8 +47,9 @@ table() {
   done
   cpu_now
   printf '  %7d %7d          total\n' "$SECONDS" "$cpu"
+  # On a fresh machine ccache arrives with the set-up, after paths.sh ran here: CCACHE_DIR may be unset.
   if [ -f "${CCACHE_STATSLOG:-/nonexistent}" ]; then
-    echo "ccache ($CCACHE_DIR), this run: $(grep -cE '^(direct|preprocessed)_cache_hit$' "$CCACHE_STATSLOG") hits," \
+    echo "ccache (${CCACHE_DIR:-$RG_CACHE/ccache}), this run: $(grep -cE '^(direct|preprocessed)_cache_hit$' "$CCACHE_STATSLOG") hits," \
          "$(grep -cx cache_miss "$CCACHE_STATSLOG") misses"
   fi
 }
