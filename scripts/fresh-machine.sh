@@ -72,6 +72,14 @@ if [ -z "$base" ]; then
   fi
 fi
 
+# The machine's own certificate authorities (a TLS-intercepting registry proxy has one): without them
+# npm in the root fails with SELF_SIGNED_CERT_IN_CHAIN. The CI machine has them the same way.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null
+fi
+
 # A clone checks out the source's HEAD (a detached one too): the commit under test.
 git clone -q --no-local "$RG_ROOT" "$root/work/replyguard"
 echo "fresh-machine: $(git -C "$root/work/replyguard" rev-parse --short HEAD) in $root; log $dir/run.log"
