@@ -105,6 +105,35 @@ for (const n of [280, 2000, 10000, 100000, 1 << 20]) {
   console.log(String(n).padEnd(9) + f(a) + f(b).padStart(16) + f(c) + f(d) + f(e).padStart(14) + `${(d / c).toFixed(1)}x`.padStart(18) +
     (base ? f(ba) + f(bc) : ''));
 }
+// Issue 11 at 2,000 characters, with the classifier's cache across checks: a new text (every
+// sentence new to the cache, its words known from earlier texts) and typing (the draft checked
+// just before plus one character, re-checked), each beside the rules alone on the same texts.
+{
+  const fresh = (i) => {
+    let s = `Ticket ${i}: `;
+    for (let k = 0; s.length < 2000; k++) s += `(${i}-${k}) ${sentences[k % sentences.length]} `;
+    return s.slice(0, 2000);
+  };
+  const seq = (fn, texts) => {  // no warm-up on the timed texts: each is checked once, in order
+    const out = [];
+    for (const t of texts) {
+      const s = process.hrtime.bigint();
+      fn(t);
+      out.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    return median(out);
+  };
+  const newTexts = Array.from({ length: runs }, (_, i) => fresh(900000 + i));
+  for (const t of Array.from({ length: 5 }, (_, i) => fresh(800000 + i))) core.check(dflt.handle, { reply: t }), core.check(rules, { reply: t });
+  const newModel = seq((t) => core.check(dflt.handle, { reply: t }), newTexts);
+  const newRules = seq((t) => core.check(rules, { reply: t }), newTexts);
+  const draft = text(2000 + runs + 16, 3);
+  const typed = Array.from({ length: runs + 5 }, (_, i) => draft.slice(0, 1995 + i));
+  const typeModel = seq((t) => core.check(dflt.handle, { reply: t }), typed.slice(5));
+  const typeRules = seq((t) => core.check(rules, { reply: t }), typed.slice(5));
+  console.log(`2,000 characters, median ms: new text: rules+model ${newModel.toFixed(3)} (rules alone ${newRules.toFixed(3)}); ` +
+    `typing (one character appended, re-checked): rules+model ${typeModel.toFixed(3)} (rules alone ${typeRules.toFixed(3)})`);
+}
 const warn = core.check(rules, { reply: text(1 << 20, 1) }).warnings;
 console.log(`1 MiB paste, rules only: ${warn.length} warnings${warn.length ? ` (${warn[0].rule}: ${warn[0].message})` : ' (no pattern skipped or cut short)'}`);
 console.log(`cold start to first result: ${(t3 - t0).toFixed(1)} ms (module ${(t1 - t0).toFixed(1)} ms, ` +
