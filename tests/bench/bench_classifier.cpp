@@ -31,7 +31,14 @@ using namespace rg::classify;
 using Clock = std::chrono::steady_clock;
 
 // Customer-care sentences as in bench_rules, with a risky one so hits (and their words) occur.
-// unique: every sentence carries the variant, so no sentence of it is in the classifier's cache.
+// A word of letters for n (digits would all read as 0).
+std::string letters(size_t n) {
+  std::string w;
+  for (n += 1; n > 0; n /= 26) w += char('a' + n % 26);
+  return w;
+}
+
+// unique: every sentence carries the variant as a new word, so no sentence of it is in the classifier's cache.
 std::u16string reply(size_t length, int variant, bool unique = false) {
   static const char* const kSentences[] = {
       "Hallo Frau Meier, das tut uns leid.", "Wir schauen uns das gerne an.",
@@ -40,7 +47,7 @@ std::u16string reply(size_t length, int variant, bool unique = false) {
       "Honestly, only an idiot would order twice.", "We will check whether a refund is possible."};
   std::string s = "Ticket " + std::to_string(100000 + variant) + ": ";
   for (size_t i = 0; s.size() < length + 8; ++i)
-    s += (unique ? "(" + std::to_string(variant) + "-" + std::to_string(i) + ") " : std::string()) + kSentences[i % 8] + " ";
+    s += (unique ? letters(size_t(variant) * 64 + i) + ": " : std::string()) + kSentences[i % 8] + " ";
   std::u16string u = rg::text::toUtf16(s);
   u.resize(length);
   return u;
@@ -123,7 +130,7 @@ int main(int argc, char** argv) {
     });
     const size_t n = hits.size();
     std::vector<std::u16string> fresh;
-    for (int i = -5; i < runs; ++i) fresh.push_back(reply(len, 1000000 * int(len) + i, true));
+    for (int i = -5; i < runs; ++i) fresh.push_back(reply(len, 1000 * int(len) + i, true));
     const double cold = median(runs, [&](int i) {
       hits.clear();
       classify(m, b, fresh[size_t(i + 5)], Source::Reply, labels, hits);
@@ -144,8 +151,8 @@ int main(int argc, char** argv) {
   }
   std::printf("(clone: the ICU break iterators copied per check; words: sentences and tokens alone; scores: every\n"
               " sentence's and the whole text's probabilities (no cache); uncached: scores and the words of each hit\n"
-              " without the classifier's cache; new text: the same with the cache, every sentence new to it (its words\n"
-              " known); typing: the previous draft plus one character, re-checked with the cache;\n"
+              " without the classifier's cache; new text: the same with the cache, every sentence new to it (a new word\n"
+              " before each); typing: the previous draft plus one character, re-checked with the cache;\n"
               " reference: classify as before, every line read by fastText's predictLine)\n");
   return 0;
 }
