@@ -31,14 +31,23 @@ using namespace rg::classify;
 using Clock = std::chrono::steady_clock;
 
 // Customer-care sentences as in bench_rules, with a risky one so hits (and their words) occur.
-std::u16string reply(size_t length, int variant) {
+// A word of letters for n (digits would all read as 0).
+std::string letters(size_t n) {
+  std::string w;
+  for (n += 1; n > 0; n /= 26) w += char('a' + n % 26);
+  return w;
+}
+
+// unique: every sentence carries the variant as a new word, so no sentence of it is in the classifier's cache.
+std::u16string reply(size_t length, int variant, bool unique = false) {
   static const char* const kSentences[] = {
       "Hallo Frau Meier, das tut uns leid.", "Wir schauen uns das gerne an.",
       "Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.", "Thanks for your patience!",
       "Your parcel left our warehouse yesterday and should arrive on Monday.", "Could you restart the router once?",
       "Honestly, only an idiot would order twice.", "We will check whether a refund is possible."};
   std::string s = "Ticket " + std::to_string(100000 + variant) + ": ";
-  for (size_t i = 0; s.size() < length + 8; ++i) s += std::string(kSentences[i % 8]) + " ";
+  for (size_t i = 0; s.size() < length + 8; ++i)
+    s += (unique ? letters(size_t(variant) * 64 + i) + ": " : std::string()) + kSentences[i % 8] + " ";
   std::u16string u = rg::text::toUtf16(s);
   u.resize(length);
   return u;
@@ -99,8 +108,8 @@ int main(int argc, char** argv) {
               m.labels().size(), m.quantized() ? "yes" : "no", loadMs, double(heap1 - heap0) / 1e6);
   std::printf("median ms per check of a reply (another ticket number each time), reply rule's %zu labels\n",
               labels.size());
-  std::printf("%-8s %10s %10s %10s %10s %12s %8s\n", "length", "clone", "words", "scores", "classify", "reference",
-              "hits");
+  std::printf("%-8s %10s %10s %10s %10s %10s %10s %12s %8s\n", "length", "clone", "words", "scores", "uncached",
+              "new text", "typing", "reference", "hits");
   std::vector<float> s;
   std::vector<Hit> hits;
   for (size_t len : {size_t(280), size_t(2000), size_t(10000)}) {
@@ -114,20 +123,36 @@ int main(int argc, char** argv) {
       sentences(*b.sentences, text(i), spans);
       for (const Span& sp : spans) tokenize(*b.words, text(i), sp, tokens);
     });
-    const double sc = median(runs, [&](int i) { scores(m, b, text(i), Source::Reply, s); });
+    const double sc = median(runs, [&](int i) { scores(m, b, text(i), Source::Reply, s, false); });
     const double cl = median(runs, [&](int i) {
       hits.clear();
-      classify(m, b, text(i), Source::Reply, labels, hits);
+      classify(m, b, text(i), Source::Reply, labels, hits, 3, false);
     });
     const size_t n = hits.size();
+    std::vector<std::u16string> fresh;
+    for (int i = -5; i < runs; ++i) fresh.push_back(reply(len, 1000 * int(len) + i, true));
+    const double cold = median(runs, [&](int i) {
+      hits.clear();
+      classify(m, b, fresh[size_t(i + 5)], Source::Reply, labels, hits);
+    });
+    // Typing: the text grows by one character per check, the previous draft checked just before.
+    const std::u16string draft = reply(len + size_t(runs) + 16, 7);
+    size_t typed = len;
+    const double typing = median(runs, [&](int) {
+      hits.clear();
+      classify(m, b, std::u16string_view(draft).substr(0, typed++), Source::Reply, labels, hits);
+    });
     const double ref = median(std::max(5, runs / 10), [&](int i) {
       hits.clear();
       rgref::refClassify(m, b, text(i), Source::Reply, labels, hits);
     });
-    std::printf("%-8zu %10.4f %10.4f %10.4f %10.4f %12.4f %8zu\n", len, clone, words, sc, cl, ref, n);
+    std::printf("%-8zu %10.4f %10.4f %10.4f %10.4f %10.4f %10.4f %12.4f %8zu\n", len, clone, words, sc, cl, cold, typing,
+                ref, n);
   }
   std::printf("(clone: the ICU break iterators copied per check; words: sentences and tokens alone; scores: every\n"
-              " sentence's and the whole text's probabilities; classify: scores and the words of each hit;\n"
+              " sentence's and the whole text's probabilities (no cache); uncached: scores and the words of each hit\n"
+              " without the classifier's cache; new text: the same with the cache, every sentence new to it (a new word\n"
+              " before each); typing: the previous draft plus one character, re-checked with the cache;\n"
               " reference: classify as before, every line read by fastText's predictLine)\n");
   return 0;
 }

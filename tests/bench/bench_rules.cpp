@@ -5,7 +5,8 @@
 // natively and as wasm (run under node). Prints figures; asserts nothing.
 // Usage: bench_rules [runs]           figures
 //        bench_rules --loop N LENGTH  N checks of one reply with the whole bundle (for perf record;
-//                                     RG_BENCH_MODEL=1: with its classifier)
+//                                     RG_BENCH_MODEL=1: with its classifier; RG_BENCH_NEW=1: a new
+//                                     text, a new word before each sentence, every check)
 //        bench_rules --load N         N loads of the default bundle with its model (for perf record)
 // RG_BENCH_LENGTH: the reply length of the per-rule table (default 2000).
 #include <algorithm>
@@ -30,7 +31,8 @@ using Clock = std::chrono::steady_clock;
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
-std::u16string reply(size_t length) {
+// variant >= 0: a new word of letters before every sentence (a text the classifier's cache has not seen).
+std::u16string reply(size_t length, long variant = -1) {
   static const char* const kSentences[] = {
       "Hallo Frau Meier, das tut uns leid.", "Wir schauen uns das gerne an.",
       "Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.", "Thanks for your patience!",
@@ -39,7 +41,11 @@ std::u16string reply(size_t length) {
       "Die Lieferung an die Hauptstraße 12 in 10115 Berlin ist für den 3.4. geplant.",
       "Please send the photos to service@example.com by Friday."};
   std::string s;
-  for (size_t i = 0; s.size() < length + 8; ++i) s += std::string(kSentences[i % 10]) + " ";
+  for (size_t i = 0; s.size() < length + 8; ++i) {
+    if (variant >= 0)
+      for (size_t n = size_t(variant) * 64 + i + 1; n > 0; n /= 26) s += char('a' + n % 26);
+    s += std::string(variant >= 0 ? ": " : "") + kSentences[i % 10] + " ";
+  }
   std::u16string u = rg::text::toUtf16(s);
   u.resize(length);
   return u;
@@ -92,12 +98,17 @@ int main(int argc, char** argv) {
   if (argc > 3 && std::strcmp(argv[1], "--loop") == 0) {
     const bool model = std::getenv("RG_BENCH_MODEL") != nullptr;
     auto p = model ? load(full, true) : load(rulesOnly, false);
+    const bool fresh = std::getenv("RG_BENCH_NEW") != nullptr;  // a new text each check
     std::u16string text = reply(size_t(std::atol(argv[3])));
-    rg::CheckRequest req;
+    rg::CheckRequest req;  // (its reply is a view: `text` holds the characters)
     req.reply = text;
     size_t f = 0;
-    for (long i = 0, n = std::atol(argv[2]); i < n; ++i) f += rg::check(*p, req)["findings"].size();
-    std::printf("%zu findings\n", f);
+    auto t0 = Clock::now();
+    for (long i = 0, n = std::atol(argv[2]); i < n; ++i) {
+      if (fresh) req.reply = text = reply(size_t(std::atol(argv[3])), i);
+      f += rg::check(*p, req)["findings"].size();
+    }
+    std::printf("%zu findings, %.4f ms per check\n", f, ms(Clock::now() - t0) / double(std::max(1L, std::atol(argv[2]))));
     return 0;
   }
   const int runs = argc > 1 ? std::max(5, std::atoi(argv[1])) : 200;

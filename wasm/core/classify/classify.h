@@ -27,11 +27,14 @@ struct Hit {
 std::string textFeatureLine(Breakers& b, std::u16string_view text, Source source);
 
 // Per-label text scores (index as Model::labels()).
-void scores(const Model& m, Breakers& b, std::u16string_view text, Source source, std::vector<float>& out);
+// `cached`: sentences and word sums are looked up in and added to the model's cache across checks
+// (check_cache.h; the same results either way).
+void scores(const Model& m, Breakers& b, std::u16string_view text, Source source, std::vector<float>& out,
+            bool cached = true);
 
 // Hits of every label whose text score reaches its threshold: the sentences at or above it, or,
 // when only the whole text is, its most probable sentence. `maxWords` words per hit are named.
 void classify(const Model& m, Breakers& b, std::u16string_view text, Source source,
-              const std::vector<LabelThreshold>& labels, std::vector<Hit>& out, size_t maxWords = 3);
+              const std::vector<LabelThreshold>& labels, std::vector<Hit>& out, size_t maxWords = 3, bool cached = true);
 
 }  // namespace rg::classify

@@ -24,11 +24,18 @@ uint64_t combine(uint64_t h, int32_t next) { return h * 116049371 + uint64_t(int
 
 }  // namespace
 
-LineSums::LineSums(const Model& m)
-    : model_(m), scratch_(std::make_unique<Scratch>(m.parts().dim, m.parts().nlabels)) {}
+LineSums::LineSums(const Model& m, WordSums* shared)
+    : model_(m),
+      own_(shared ? nullptr : std::make_unique<WordSums>()),
+      table_(shared ? *shared : *own_),
+      index_(table_.index),
+      words_(table_.words),
+      sums_(table_.sums),
+      scratch_(std::make_unique<Scratch>(m.parts().dim, m.parts().nlabels)) {}
 LineSums::~LineSums() = default;
 
-// A word's hash and its rows' sum, decoded once per check however often the word occurs.
+// A word's hash and its rows' sum, decoded once per table (a check, or the model's cache) however
+// often the word occurs.
 uint32_t LineSums::word(const std::string& text) {
   auto [it, fresh] = index_.try_emplace(text, uint32_t(words_.size()));
   if (!fresh) return it->second;

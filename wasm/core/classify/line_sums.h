@@ -17,9 +17,30 @@
 
 namespace rg::classify {
 
+// Words decoded to their rows' sums. A check makes its own, or borrows the one its model's cache
+// keeps across checks (check_cache.h); entries are never removed one by one, so a Line's word
+// indices stay valid until the whole table is cleared (between checks).
+struct WordSums {
+  struct Word {
+    int32_t hash;  // fastText's word hash, for word n-grams
+    int32_t rows;
+    uint32_t at;   // its rows' sum: sums[at, at + dim)
+    enum Kind : uint8_t { Used, Skipped, EndOfLine } kind;
+  };
+  std::unordered_map<std::string, uint32_t> index;  // word → words
+  std::vector<Word> words;
+  std::vector<float> sums;
+  void clear() {
+    index.clear();
+    words.clear();
+    sums.clear();
+  }
+};
+
 class LineSums {
  public:
-  explicit LineSums(const Model& m);
+  // With `shared`, words are looked up in and added to it; otherwise to a table of this object's.
+  explicit LineSums(const Model& m, WordSums* shared = nullptr);
   ~LineSums();
 
   struct Line {
@@ -42,12 +63,7 @@ class LineSums {
   void probabilitiesWithout(const Line& l, size_t k, std::vector<float>& out);
 
  private:
-  struct Word {
-    int32_t hash;  // fastText's word hash, for word n-grams
-    int32_t rows;
-    uint32_t at;   // its rows' sum: sums_[at, at + dim)
-    enum Kind : uint8_t { Used, Skipped, EndOfLine } kind;
-  };
+  using Word = WordSums::Word;
   struct Scratch;  // fastText vectors
 
   uint32_t word(const std::string& text);  // index into words_
@@ -57,9 +73,11 @@ class LineSums {
   void predict(int32_t rows, std::vector<float>& out);  // from the scratch accumulator
 
   const Model& model_;
-  std::unordered_map<std::string, uint32_t> index_;  // word → words_
-  std::vector<Word> words_;
-  std::vector<float> sums_;
+  std::unique_ptr<WordSums> own_;  // when no shared table is given
+  WordSums& table_;
+  std::unordered_map<std::string, uint32_t>& index_;  // word → words_
+  std::vector<Word>& words_;
+  std::vector<float>& sums_;
   std::vector<int32_t> rowIds_;
   std::unique_ptr<Scratch> scratch_;
 };

@@ -8,6 +8,7 @@
 
 #include <fasttext/fasttext.h>
 
+#include "check_cache.h"
 #include "fasttext_parts.h"
 
 namespace rg::classify {
@@ -64,7 +65,7 @@ class ByteBuf : public std::streambuf {
 
 }  // namespace
 
-Model::Model() = default;
+Model::Model() : cache_(std::make_unique<CheckCache>()) {}
 Model::~Model() = default;
 
 std::shared_ptr<const Model> Model::load(std::string_view bytes, std::string& error) {

@@ -13,6 +13,7 @@ class FastText;
 namespace rg::classify {
 
 struct FastTextParts;  // fasttext_parts.h
+class CheckCache;     // check_cache.h
 
 class Model {
  public:
@@ -33,10 +34,14 @@ class Model {
   // The loaded model's dictionary, matrices and loss, for check-time sums (line_sums.h).
   const FastTextParts& parts() const { return *parts_; }
 
+  // What checks with this model keep for the next check (its identity is the cache's owner).
+  CheckCache& checkCache() const { return *cache_; }
+
  private:
   Model();
   std::unique_ptr<fasttext::FastText> ft_;
   std::unique_ptr<FastTextParts> parts_;
+  std::unique_ptr<CheckCache> cache_;
   std::vector<std::string> labels_;
   std::unordered_map<std::string, int> index_;
   bool quantized_ = false;

@@ -2,6 +2,7 @@
 // come from the phone scanner (detect_phone.cpp), which also rejects dates, prices and codes.
 #include "detect/phone_numbers.h"
 
+#include <atomic>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -55,8 +56,11 @@ std::optional<PhoneNumberInfo> typed(const PhoneNumberUtil& util, const PhoneNum
   return PhoneNumberInfo{type, r};
 }
 
+std::atomic<bool> g_loaded{false};
+
 std::optional<PhoneNumberInfo> validateUncached(std::string text, std::span<const char* const> regions) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();  // the metadata loads at the first call
+  g_loaded.store(true, std::memory_order_relaxed);
   // "0049 30 ...": 00 is the international prefix of every region we carry but the NANP's (011);
   // written so, the number is international wherever the reader is.
   if (text.size() > 2 && text[0] == '0' && text[1] == '0') text = "+" + text.substr(2);
@@ -92,6 +96,8 @@ bool serviceType(const char* type) {
     if (std::strcmp(type, t) == 0) return true;
   return false;
 }
+
+bool phoneNumbersLoaded() { return g_loaded.load(std::memory_order_relaxed); }
 
 void preparePhoneNumbers() {
   static const bool prepared = [] {

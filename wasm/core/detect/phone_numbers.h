@@ -30,8 +30,12 @@ struct PhoneNumberInfo {
 std::optional<PhoneNumberInfo> validatePhone(std::string_view candidate, std::span<const char* const> regions);
 
 // Sets libphonenumber up (its metadata, its compiled patterns: about 15 ms natively, some 200 ms in
-// wasm) so that the first check does not pay for it; the phone rule's compile calls it.
+// wasm). Loading a bundle does not: the first validatePhone call does, i.e. the first check whose
+// text has a phone candidate (a digit run the scanner keeps), so a cold start on a text without
+// one, and a bundle without a phone rule, never pay for it. For benchmarks.
 void preparePhoneNumbers();
+// Whether libphonenumber has been set up in this process (by either of the above).
+bool phoneNumbersLoaded();
 
 // A type a company's service line has, never a person's: toll_free, premium_rate, shared_cost, uan.
 bool serviceType(const char* type);

@@ -70,10 +70,10 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
   std::string name;
   const std::string dp = Validator::at(ptr, "detector");
   if (const json* d = c.v.field(rule, "detector", ptr, true); d && c.v.string(*d, dp, name)) {
-    if (auto k = detect::kindFromName(name)) {
+    // (libphonenumber's metadata loads at the first phone candidate a check meets, not here:
+    // phone_numbers.h)
+    if (auto k = detect::kindFromName(name))
       s->detector = *k;
-      if (*k == detect::Kind::Phone) detect::preparePhoneNumbers();  // at load, not on the first keystroke
-    }
     else c.v.err(dp, "unknown detector " + Validator::quoted(name) +
                           " (email, phone, iban, card, url, handle, de_tax_id, vat_id, de_id_document, de_kvnr, de_rvnr)");
   }
