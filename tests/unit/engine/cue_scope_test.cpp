@@ -153,6 +153,7 @@ TEST_CASE("quotations: the responder quoting the customer", "[engine][negation]"
                            rule("plain", "terms", {{"terms", {"clowns"}}}),
                            rule("pat", "pattern", {{"pattern", "\\bdepp\\b"}, {"flags", {"i"}}, {"unless", {"quotation", "negation"}}})}));
   CHECK_FALSE(flagged(*p, "Sie schrieben „Idioten“ – das verstehen wir."));
+  CHECK_FALSE(flagged(*p, "„Ihr seid doch alle Idioten\" – okay, das nehmen wir als Frust."));
   CHECK_FALSE(flagged(*p, "You wrote \"what idiot built this\" and we hear you."));
   CHECK_FALSE(flagged(*p, "We read “you idiot” twice, and “idiot” once."));
   CHECK_FALSE(flagged(*p, "Das Wort »Idiot« ist gefallen."));
@@ -176,6 +177,7 @@ TEST_CASE("quotations: marks and their partners", "[engine][negation]") {
   };
   using V = std::vector<std::string>;
   CHECK(q("a „b c“ d") == V{"b c"});
+  CHECK(q("a „b c\" d") == V{"b c"});  // typed: the keyboard's straight mark closes a low opening one
   CHECK(q("a “b” c \"d\" e") == V{"b", "d"});
   CHECK(q("»x« and «y»") == V{"x", "y"});
   CHECK(q("it's 'quoted' isn't it") == V{"quoted"});
