@@ -153,6 +153,7 @@ TEST_CASE("quotations: the responder quoting the customer", "[engine][negation]"
                            rule("plain", "terms", {{"terms", {"clowns"}}}),
                            rule("pat", "pattern", {{"pattern", "\\bdepp\\b"}, {"flags", {"i"}}, {"unless", {"quotation", "negation"}}})}));
   CHECK_FALSE(flagged(*p, "Sie schrieben „Idioten“ – das verstehen wir."));
+  CHECK_FALSE(flagged(*p, "„Ihr seid doch alle Idioten\" – okay, das nehmen wir als Frust."));
   CHECK_FALSE(flagged(*p, "You wrote \"what idiot built this\" and we hear you."));
   CHECK_FALSE(flagged(*p, "We read “you idiot” twice, and “idiot” once."));
   CHECK_FALSE(flagged(*p, "Das Wort »Idiot« ist gefallen."));
@@ -176,6 +177,7 @@ TEST_CASE("quotations: marks and their partners", "[engine][negation]") {
   };
   using V = std::vector<std::string>;
   CHECK(q("a „b c“ d") == V{"b c"});
+  CHECK(q("a „b c\" d") == V{"b c"});  // typed: the keyboard's straight mark closes a low opening one
   CHECK(q("a “b” c \"d\" e") == V{"b", "d"});
   CHECK(q("»x« and «y»") == V{"x", "y"});
   CHECK(q("it's 'quoted' isn't it") == V{"quoted"});
@@ -200,4 +202,44 @@ TEST_CASE("cue scope and unless are validated", "[engine][negation]") {
   CHECK(hasError(errs, "/rules/3/unless", "needs at least one of"));
   CHECK(hasError(errs, "/rules/4/cue_scope", "must be an object"));
   CHECK(hasError(errs, "/cue_scope/before", "must be between 0 and 50"));
+}
+
+TEST_CASE("universal negations may reach further before the match (cue_scope universal)", "[engine][negation]") {
+  json insult = rule("insult", "terms", {{"terms", {"dumm", "stupid", "daft", "idiot"}}, {"unless", {"negation"}}});
+  // Without "universal" they reach as far as any negation: the behaviour before the key existed.
+  auto plain = load(cueBundle({insult}));
+  CHECK(flagged(*plain, "Nobody here thinks you're stupid."));
+  CHECK(flagged(*plain, "Niemand hier hält Sie für dumm."));
+  CHECK_FALSE(flagged(*plain, "Niemand ist dumm."));
+
+  json b = cueBundle({insult});
+  b["cue_scope"] = {{"universal", 5}};
+  auto p = load(b);
+  CHECK_FALSE(flagged(*p, "Nobody here thinks you're stupid."));
+  CHECK_FALSE(flagged(*p, "Niemand hier hält Sie für dumm."));
+  CHECK_FALSE(flagged(*p, "No such thing as a daft question."));
+  CHECK_FALSE(flagged(*p, "Keiner hier hält dich für einen Idioten."));
+  CHECK_FALSE(flagged(*p, "No one here thinks you're daft."));
+  // Other negations keep their 2 words ("Nicht jeder ist so dumm wie du" is an insult).
+  CHECK(flagged(*p, "Nicht jeder ist so dumm wie du."));
+  CHECK(flagged(*p, "You are not even close to as stupid as him."));
+  // Beyond the universal scope, or in another clause.
+  CHECK(flagged(*p, "Nobody I know would ever call a customer so stupid."));
+  CHECK(flagged(*p, "Nobody asked, but you are stupid."));
+  CHECK(flagged(*p, "Niemand hier, du bist dumm."));
+  // A rule's cue_scope replaces it; a bundle's own "universal_negation" concept replaces the list.
+  json r = insult;
+  r["cue_scope"] = {{"universal", 0}};
+  auto q = load(cueBundle({r}));
+  CHECK(flagged(*q, "Nobody here thinks you're stupid."));
+  json c = cueBundle({insult});
+  c["cue_scope"] = {{"universal", 5}};
+  c["concepts"]["universal_negation"] = {"kein mensch"};
+  auto own = load(c);
+  CHECK_FALSE(flagged(*own, "Kein Mensch hier hält Sie für dumm."));
+  CHECK(flagged(*own, "Niemand hier hält Sie für dumm."));  // "niemand": a plain negation there
+  // Validated like the other keys.
+  json bad = cueBundle({insult});
+  bad["cue_scope"] = {{"universal", 51}};
+  CHECK(hasError(errorsOf(bad.dump()), "/cue_scope/universal", "must be between 0 and 50"));
 }

@@ -67,7 +67,8 @@ bool CheckContext::governed(text::Span match, const Unless& unless, std::span<co
   const text::Span sentence = sentenceOf(match.begin);
   auto overlaps = [](const text::Span& a, const text::Span& b) { return a.begin < b.end && b.begin < a.end; };
   for (const Occurrence& c : cues) {
-    if (c.item > kHedge || !(unless.mask & (1u << c.item))) continue;
+    const bool universal = c.item == kUniversalNegation;
+    if ((c.item > kHedge && !universal) || !(unless.mask & (universal ? uint32_t(kUnlessNegated) : 1u << c.item))) continue;
     if (std::any_of(parts.begin(), parts.end(), [&](const text::Span& p) { return overlaps(c.span, p); })) continue;
     if (std::any_of(cues.begin(), cues.end(),
                     [&](const Occurrence& x) { return x.item == kCueException && overlaps(x.span, c.span); }))
@@ -85,7 +86,8 @@ bool CheckContext::governed(text::Span match, const Unless& unless, std::span<co
     }
     if (c.span.end <= match.begin) {  // before the match
       if (c.span.begin < sentence.begin || clauseBreakIn(c.span.end, match.begin)) continue;
-      if (c.item == kHedge || wordsBetween(c.span.end, match.begin) <= unless.scope.before) return true;
+      const uint32_t reach = universal ? std::max(unless.scope.before, unless.scope.universal) : unless.scope.before;
+      if (c.item == kHedge || wordsBetween(c.span.end, match.begin) <= reach) return true;
       continue;
     }
     if (c.span.begin < match.end || !unless.scope.after) continue;  // straddles the match's end

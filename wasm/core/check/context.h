@@ -44,7 +44,7 @@ class CheckContext {
   // True if the rule's "unless" drops the match: it lies inside quotation marks (kUnlessQuoted),
   // or a cue of a kind in the mask governs it within its clause (no comma, colon, dash, bracket or
   // contrast word such as "aber"/"but" in between): a negation at most `scope.before` words
-  // before it, a hedge anywhere before it in the sentence, either at most `scope.after` words
+  // before it (a universal negation such as "niemand"/"nobody" at most `scope.universal`, if more), a hedge anywhere before it in the sentence, either at most `scope.after` words
   // after it ("Ich verklage euch nicht"; also among the first words of the sentence after a
   // question mark that ends the match's: "a refund? not happening"), or either between its parts. Cues
   // overlapping the match's own parts, or inside a cue exception ("nicht nur", "no problem"), do

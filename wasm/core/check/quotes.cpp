@@ -10,7 +10,7 @@ bool wordChar(char16_t c) { return u_isalnum(c) || (c >= 0xD800 && c <= 0xDFFF);
 // The closing marks that end a quotation opened by `open` (empty: `open` opens none).
 std::u16string_view closersOf(char16_t open) {
   switch (open) {
-    case u'\u201E': return u"\u201C\u201D";  // „…“ (German), „…” (Polish style)
+    case u'\u201E': return u"\u201C\u201D\"";  // „…“ (German), „…” (Polish style), „…" (typed)
     case u'\u201C': return u"\u201D";        // “…”
     case u'\u00BB': return u"\u00AB";        // »…«
     case u'\u00AB': return u"\u00BB";        // «…»

@@ -123,15 +123,19 @@ enum class Role : uint8_t { Term, Exception, Allow, Context, Trigger, Other, Cue
 // declare that one governing its match in the sentence suppresses the match ("unless").
 // Clause breaks (aber, but ...) end a cue's scope; cue exceptions (nicht nur, no problem ...) hold a
 // cue word that does not negate anything.
-enum CueKind : uint8_t { kNegation = 0, kHedge = 1, kClauseBreak = 2, kCueException = 3 };
+// Universal negations (niemand, nobody, no such thing) are negations that may reach further before
+// the match ("Niemand hier hält Sie für dumm"): their own scope, `CueScope::universal`.
+enum CueKind : uint8_t { kNegation = 0, kHedge = 1, kClauseBreak = 2, kCueException = 3, kUniversalNegation = 4 };
 // "unless" bits; kUnlessQuoted: a match inside quotation marks (the responder quotes the customer).
 enum CueMask : uint8_t { kUnlessNegated = 1, kUnlessHedged = 2, kUnlessQuoted = 4 };
 // How far a cue reaches, in words: a negation at most `before` words before the match (a hedge
 // anywhere before it in its clause), any cue at most `after` words after it ("Ich verklage euch
-// nicht"; 0: cues after the match never govern it).
+// nicht"; 0: cues after the match never govern it). A universal negation reaches `universal` words
+// before it when that is more than `before`.
 struct CueScope {
   uint32_t before = 2;
   uint32_t after = 0;
+  uint32_t universal = 0;
   bool operator==(const CueScope&) const = default;
 };
 // A rule's "unless" with the cue scope it applies (the rule's "cue_scope", else the bundle's).

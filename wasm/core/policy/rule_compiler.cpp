@@ -179,12 +179,14 @@ bool RuleCompiler::conceptTerms(const std::string& name, const std::string& ptr,
 }
 
 CueScope RuleCompiler::cueScope(const json& value, const std::string& ptr, CueScope base) {
-  if (!v.object(value, ptr, {"before", "after"})) return base;
+  if (!v.object(value, ptr, {"before", "after", "universal"})) return base;
   int64_t n = 0;
   if (const json* b = v.field(value, "before", ptr, false); b && v.integer(*b, Validator::at(ptr, "before"), 0, 50, n))
     base.before = uint32_t(n);
   if (const json* a = v.field(value, "after", ptr, false); a && v.integer(*a, Validator::at(ptr, "after"), 0, 50, n))
     base.after = uint32_t(n);
+  if (const json* w = v.field(value, "universal", ptr, false); w && v.integer(*w, Validator::at(ptr, "universal"), 0, 50, n))
+    base.universal = uint32_t(n);
   return base;
 }
 
@@ -230,10 +232,17 @@ void RuleCompiler::addCues() {
       "nie wieder", "oder nicht", "nicht wahr", "nicht später als", "not only", "not just", "no problem",
       "no worries", "no doubt", "no matter", "nothing but", "never again", "or not", "no later than",
       "not later than"};
+  // Negations that speak of everyone or everything: they may reach further before the match
+  // (cue_scope "universal"): "Nobody here thinks you're stupid", "No such thing as a daft question".
+  static const char* const kUniversalNegationWords[] = {"niemand", "niemanden", "niemandem", "keiner hier", "keiner von uns",
+                                                   "nobody", "no one", "no-one", "nobody's", "nobody’s", "no one's",
+                                                   "no one’s", "no such thing", "none of us"};
   if (!(policy.cuesUsed & (kUnlessNegated | kUnlessHedged))) return;
-  for (uint8_t kind : {uint8_t(kNegation), uint8_t(kHedge), uint8_t(kClauseBreak), uint8_t(kCueException)}) {
-    if (kind <= kHedge && !(policy.cuesUsed & (1u << kind))) continue;
-    static const char* const kNames[] = {"negation", "hedge", "clause_break", "cue_exception"};
+  for (uint8_t kind : {uint8_t(kNegation), uint8_t(kHedge), uint8_t(kClauseBreak), uint8_t(kCueException),
+                       uint8_t(kUniversalNegation)}) {
+    if ((kind == kNegation || kind == kUniversalNegation) && !(policy.cuesUsed & kUnlessNegated)) continue;
+    if (kind == kHedge && !(policy.cuesUsed & kUnlessHedged)) continue;
+    static const char* const kNames[] = {"negation", "hedge", "clause_break", "cue_exception", "universal_negation"};
     Entry e{0, Role::Cue, MatchMode::Word, kind};
     if (auto it = concepts_.find(kNames[kind]); it != concepts_.end()) {
       const size_t before = v.errorCount();
@@ -251,6 +260,7 @@ void RuleCompiler::addCues() {
         break;
       case kHedge: add(kHedgeWords); break;
       case kClauseBreak: add(kClauseBreakWords); break;
+      case kUniversalNegation: add(kUniversalNegationWords); break;
       default: add(kCueExceptionWords); break;
     }
   }
