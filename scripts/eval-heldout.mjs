@@ -6,11 +6,10 @@
 // 0.05 lower. --record writes the current figures as the new reference (only after a deliberate
 // change, never to tune anything). Prints figures only, never the lines.
 // Usage: node scripts/eval-heldout.mjs [--cli PATH] [--record]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalJsonl } from './lib/eval-jsonl.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -22,22 +21,7 @@ if (!files.length) {
   console.log('heldout: no tests/heldout/*.jsonl yet; nothing to measure');
   process.exit(0);
 }
-const work = mkdtempSync(join(tmpdir(), 'heldout-'));
-let result;
-try {
-  const all = join(work, 'heldout.jsonl');
-  writeFileSync(all, files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n') + '\n');
-  let out;
-  try {
-    out = execFileSync(cli, ['eval', join(root, 'policies/default/bundle.json'), all, '--json'], { maxBuffer: 1 << 28 });
-  } catch (e) {
-    if (!e.stdout?.length) throw e;
-    out = e.stdout;  // eval exits 1 only for --min-* thresholds, which are not passed here
-  }
-  result = JSON.parse(out.toString());
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+const result = evalJsonl(cli, join(root, 'policies/default/bundle.json'), files.map((f) => join(dir, f)));
 
 const f3 = (v) => (v === null || v === undefined ? '  n/a' : v.toFixed(3));
 const modes = result.modes || { combined: { all: result, reply: null, incoming: null } };

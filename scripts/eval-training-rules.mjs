@@ -2,11 +2,10 @@
 // per-category precision/recall per source, from `replyguard eval --json` (native CLI). For
 // measuring rule changes before/after; the blind sets are never read here.
 // Usage: node scripts/eval-training-rules.mjs [--cli PATH] [--bundle PATH] [--json]
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalJsonl } from './lib/eval-jsonl.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -16,22 +15,7 @@ const bundle = opt('--bundle', join(root, 'policies/default/bundle.json'));
 const dir = join(root, 'tests/corpus');
 const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
 
-const work = mkdtempSync(join(tmpdir(), 'train-rules-'));
-let result;
-try {
-  const all = join(work, 'train.jsonl');
-  writeFileSync(all, files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n') + '\n');
-  let out;
-  try {
-    out = execFileSync(cli, ['eval', bundle, all, '--json'], { maxBuffer: 1 << 28 });
-  } catch (e) {
-    if (!e.stdout?.length) throw e;
-    out = e.stdout;  // eval exits 1 only for --min-* thresholds, which are not passed here
-  }
-  result = JSON.parse(out.toString());
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+const result = evalJsonl(cli, bundle, files.map((f) => join(dir, f)));
 
 const rules = result.modes?.rules;
 if (!rules) throw new Error('replyguard eval --json gave no per-mode figures');

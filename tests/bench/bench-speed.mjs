@@ -61,8 +61,9 @@ const text = (n, i) => {
   return s.slice(0, n);
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn, texts) => {
-  for (const t of texts.slice(0, 5)) fn(t);  // warm-up
+// Median ms of fn over texts; warms up on the first five unless told otherwise ([]: every text once, cold).
+const time = (fn, texts, warmup = texts.slice(0, 5)) => {
+  for (const t of warmup) fn(t);
   const out = [];
   for (const t of texts) {
     const s = process.hrtime.bigint();
@@ -117,15 +118,7 @@ for (const n of args.includes('--typing') ? [] : [280, 2000, 10000, 100000, 1 <<
     for (let k = 0; s.length < 2000; k++) s += `${letters(i * 64 + k)}: ${sentences[k % sentences.length]} `;
     return s.slice(0, 2000);
   };
-  const seq = (fn, texts) => {  // no warm-up on the timed texts: each is checked once, in order
-    const out = [];
-    for (const t of texts) {
-      const s = process.hrtime.bigint();
-      fn(t);
-      out.push(Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return median(out);
-  };
+  const seq = (fn, texts) => time(fn, texts, []);  // no warm-up on the timed texts: each is checked once, in order
   const newTexts = Array.from({ length: runs }, (_, i) => fresh(900000 + i));
   for (const t of Array.from({ length: 5 }, (_, i) => fresh(800000 + i))) core.check(dflt.handle, { reply: t }), core.check(rules, { reply: t });
   const newModel = seq((t) => core.check(dflt.handle, { reply: t }), newTexts);
