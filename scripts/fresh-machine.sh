@@ -42,14 +42,6 @@ else
   for f in /etc/npmrc /usr/etc/npmrc "$HOME/.npmrc" "$HOME/.gitconfig"; do
     [ -f "$f" ] && mkdir -p "$root$(dirname "$f")" && cp "$f" "$root$f"
   done
-  # Node.js and npm as the machine has them (the CI kind ships Node 20; Debian 12 has 18).
-  node_dir=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
-  mkdir -p "$root$node_dir/bin" "$root$node_dir/lib/node_modules" "$root/usr/bin"
-  cp -a "$(readlink -f "$(command -v node)")" "$root$node_dir/bin/node"
-  cp -a "$node_dir/lib/node_modules/npm" "$root$node_dir/lib/node_modules/"
-  ln -sf "$node_dir/bin/node" "$root/usr/bin/node"
-  ln -sf "$node_dir/lib/node_modules/npm/bin/npm-cli.js" "$root/usr/bin/npm"
-  ln -sf "$node_dir/lib/node_modules/npm/bin/npx-cli.js" "$root/usr/bin/npx"
 fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount_all() {
@@ -72,6 +64,29 @@ if [ -z "$base" ]; then
   fi
 fi
 
+# Node.js and npm as the machine has them (the CI kind ships Node 20; Debian 12 has 18), on every run:
+# roots saved before this fix hold /usr/bin/node as a link to itself, so the set-up installed
+# Debian's Node 18 (no global WebCrypto) and the Node tests failed. Links only where the machine's
+# Node lives outside /usr/bin.
+node_bin=$(readlink -f "$(command -v node)")
+node_dir=$(dirname "$(dirname "$node_bin")")
+# Where Node is a package here (the CI kind: nodesource's nodejs 20), the root gets that package too, so
+# apt there sees nodejs installed and does not pull in Debian's 18 for emscripten; the files are then
+# copied over it, since npm may have been upgraded in place since the package was installed.
+if node_pkg=$(dpkg -S "$node_bin" 2>/dev/null | cut -d: -f1) && [ -n "$node_pkg" ]; then
+  command -v dpkg-repack >/dev/null || apt-get install -y -qq dpkg-repack >/dev/null
+  (cd "$dir" && dpkg-repack "$node_pkg" >/dev/null 2>&1)
+  cp "$dir/${node_pkg}"_*.deb "$root/tmp/"
+  chroot "$root" sh -c "dpkg -i /tmp/${node_pkg}_*.deb >/dev/null && rm /tmp/${node_pkg}_*.deb"
+fi
+mkdir -p "$root$node_dir/bin" "$root$node_dir/lib/node_modules" "$root/usr/bin"
+rm -f "$root$node_dir/bin/node"
+cp -a "$node_bin" "$root$node_dir/bin/node"
+rm -rf "$root$node_dir/lib/node_modules/npm"
+cp -a "$node_dir/lib/node_modules/npm" "$root$node_dir/lib/node_modules/"
+for t in node:bin/node npm:lib/node_modules/npm/bin/npm-cli.js npx:lib/node_modules/npm/bin/npx-cli.js; do
+  [ "$node_dir/${t#*:}" = "/usr/bin/${t%%:*}" ] || ln -sfn "$node_dir/${t#*:}" "$root/usr/bin/${t%%:*}"
+done
 # The machine's own certificate authorities (a TLS-intercepting registry proxy has one): without them
 # npm in the root fails with SELF_SIGNED_CERT_IN_CHAIN. The CI machine has them the same way.
 if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
