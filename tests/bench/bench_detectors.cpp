@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../source_dir.h"
 #include "api.h"
 #include "bench_icu.h"
 #include "detect/detectors.h"

@@ -1,17 +1,21 @@
 // ICU data for the benchmarks under node: in wasm the data is not linked in, so the trimmed .dat
-// (RG_ICU_DAT_PATH, read through NODERAWFS) is handed to ICU. Natively ICU finds its own data.
+// (build/wasm/icudata, read through NODERAWFS) is handed to ICU. Natively ICU finds its own data.
 #pragma once
 #include <cstdio>
+#include <string>
 #include <vector>
+
+#include "../source_dir.h"
 
 #ifdef __EMSCRIPTEN__
 #include <unicode/udata.h>
 #include <unicode/utypes.h>
 
 inline bool rg_bench_init_icu() {
-  FILE* f = std::fopen(RG_ICU_DAT_PATH, "rb");
+  const std::string path = std::string(rgBuildDir()) + "/icudata/icudt72l.dat";
+  FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
-    std::fprintf(stderr, "cannot open ICU data %s\n", RG_ICU_DAT_PATH);
+    std::fprintf(stderr, "cannot open ICU data %s\n", path.c_str());
     return false;
   }
   std::fseek(f, 0, SEEK_END);

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "../source_dir.h"
+
 namespace fuzzutil {
 
 // UTF-8 → UTF-16; invalid bytes become Latin-1 characters, so every byte string is some text.

@@ -91,8 +91,7 @@ foreach(src ${RG_BENCH_SOURCES})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name} ${src})
   set_target_properties(${name} PROPERTIES SUFFIX ".cjs")  # the repo is "type": "module"
-  target_link_libraries(${name} PRIVATE rgcore)
-  target_compile_definitions(${name} PRIVATE RG_SOURCE_DIR="${PROJECT_SOURCE_DIR}" RG_ICU_DAT_PATH="${RG_DAT}")
+  target_link_libraries(${name} PRIVATE rgcore rg_source_dir)
   target_link_options(${name} PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=1MB)
 endforeach()
 

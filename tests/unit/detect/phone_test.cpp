@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "../../source_dir.h"
 #include "detect/phone_numbers.h"
 #include "detect_test_util.h"
 

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../../source_dir.h"
 #include "api.h"
 #include "detect/detectors.h"
 #include "text/utf.h"

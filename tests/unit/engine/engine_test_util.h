@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../../source_dir.h"
 #include "api.h"
 #include "policy/policy.h"
 #include "text/utf.h"

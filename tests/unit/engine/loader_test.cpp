@@ -1,6 +1,7 @@
 // loadPolicy(): parse errors, validation with JSON pointers, limits against hostile input.
 #include <filesystem>
 
+#include "../../source_dir.h"
 #include "classify/digest.h"
 #include "engine_test_util.h"
 

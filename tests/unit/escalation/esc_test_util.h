@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../../source_dir.h"
 #include "escalation/model.h"
 #include "escalation/team.h"
 #include "escalation/wall_parse.h"
