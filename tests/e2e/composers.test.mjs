@@ -115,6 +115,11 @@ test('composers', async (t) => {
     const tabId = await b.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((x) => (x.url || '').startsWith(u)).id, `${server.base}/textarea.html`);
     const popup = await b.context.newPage();
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+    // The popup shows the tab's counts as they were when it opened; the page reports them at most
+    // every 400 ms, so wait until the worker has the warning, then open the popup afresh.
+    await until(async () => (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'rg:tabInfo', tabId: id }), tabId))?.value?.warnings > 0,
+      { message: "the tab's warning reported" });
+    await popup.reload();
     await until(async () => /could not run/.test(await popup.textContent('#findings')), { message: 'popup names the warning' });
     await popup.close();
     await page.close();
