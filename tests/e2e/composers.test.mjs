@@ -4,7 +4,7 @@
 // long for one check (checked in windows, held, never waved through).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, rgState, rgCard, rgDialog, until, auditLog } from './support/harness.mjs';
+import { startServer, launch, rgState, rgCard, rgDialog, until, auditLog, openPopup } from './support/harness.mjs';
 import { composerFlow, usePolicy, findingFor, E2E_BUNDLE } from './support/flow.mjs';
 
 test('composers', async (t) => {
@@ -113,13 +113,7 @@ test('composers', async (t) => {
     const card = await until(async () => { const c = await rgCard(page); return c?.warnings && c; }, { message: 'card with the warning' });
     assert.match(card.warnings, /1 rule\(s\) of the policy could not run on this text/);
     const tabId = await b.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((x) => (x.url || '').startsWith(u)).id, `${server.base}/textarea.html`);
-    const popup = await b.context.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
-    // The popup shows the tab's counts as they were when it opened; the page reports them at most
-    // every 400 ms, so wait until the worker has the warning, then open the popup afresh.
-    await until(async () => (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'rg:tabInfo', tabId: id }), tabId))?.value?.warnings > 0,
-      { message: "the tab's warning reported" });
-    await popup.reload();
+    const popup = await openPopup(b, tabId, (info) => info.warnings > 0);
     await until(async () => /could not run/.test(await popup.textContent('#findings')), { message: 'popup names the warning' });
     await popup.close();
     await page.close();

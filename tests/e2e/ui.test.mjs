@@ -4,7 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { startServer, launch, rgState, until, screenshot, ROOT } from './support/harness.mjs';
+import { startServer, launch, rgState, until, screenshot, ROOT, openPopup } from './support/harness.mjs';
 import { usePolicy, composerFlow } from './support/flow.mjs';
 
 const POLICY_DIR = path.join(ROOT, 'tests/e2e/fixtures/policy');
@@ -48,9 +48,7 @@ test('popup and options', async (t) => {
     await page.keyboard.type('You idiot, that is a problem.');
     await until(async () => (await rgState(page))?.fields?.[0]?.findings.length === 2, { message: 'two findings' });
     const tabId = await b.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((x) => (x.url || "").startsWith(u)).id, `${server.base}/textarea.html`);
-    const popup = await b.context.newPage();
-    await popup.setViewportSize({ width: 340, height: 300 });
-    await popup.goto(`${ext}/popup.html?tab=${tabId}`);
+    const popup = await openPopup(b, tabId, (info) => info.count === 2, { viewport: { width: 340, height: 300 } });
     await until(async () => /running/i.test(await popup.textContent('#core')), { message: 'core running' });
     assert.match(await popup.textContent('#policy'), /E2E test policy · v3 · imported/);
     await until(async () => /2 findings, 1 blocking/.test(await popup.textContent('#findings')), { message: 'findings count' });

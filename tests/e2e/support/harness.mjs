@@ -145,6 +145,19 @@ export async function until(fn, { timeout = 5000, interval = 40, message = 'cond
 }
 
 /** The audit log as the extension stored it (read in the service worker). */
+/** Opens the popup for a tab once the worker holds counts that `reported` accepts: the popup shows
+ * the tab's counts as they were when it opened, and a page reports them at most every 400 ms. */
+export async function openPopup(b, tabId, reported, { viewport } = {}) {
+  const popup = await b.context.newPage();
+  if (viewport) await popup.setViewportSize(viewport);
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  await until(async () => {
+    const r = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'rg:tabInfo', tabId: id }), tabId);
+    return r?.ok && reported(r.value);
+  }, { message: "the tab's counts reported" });
+  await popup.reload();
+  return popup;
+}
 export const auditLog = (sw) => sw.evaluate(async () => (await chrome.storage.local.get('audit')).audit || []);
 
 export async function screenshot(page, name) {
