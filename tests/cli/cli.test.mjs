@@ -368,6 +368,21 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.ok(j.report.categories.threat.recall > 0.8);
       assert.equal(j.report.categories.clean, undefined);  // the label of clean texts is never a category
       assert.equal(j.report.categories.insult.sweep.length, 19);
+      assert.equal(j.report.lines, undefined);  // per-example scores only with --scores
+    });
+    test('--scores adds each example\'s per-label scores, consistent with the report\'s counts', () => {
+      const r = run(['train', TINY, '--out', at('tiny-scores.ftz'), '--report', TINY, '--size-limit', '60000', '--json',
+        '--scores', ...opts]);
+      assert.equal(r.code, 0, r.err);
+      const { report } = JSON.parse(r.out);
+      const corpus = readFileSync(TINY, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(report.lines.length, corpus.length);
+      assert.equal(report.lines[0].id, corpus[0].id);
+      assert.equal(report.lines[0].scores.clean, undefined);
+      // At the report's threshold (0.5) the scores give the report's true positives.
+      const tp = report.lines.filter((l, i) => corpus[i].categories.includes('insult')
+        && l.scores.insult >= Math.fround(0.5)).length;
+      assert.equal(tp, report.categories.insult.tp);
     });
     test('the same corpus, options and seed give the same model bytes', () => {
       assert.equal(run(['train', TINY, '--out', at('a.ftz'), '--size-limit', '60000', ...opts]).code, 0);

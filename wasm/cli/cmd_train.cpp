@@ -1,9 +1,11 @@
 // `replyguard train CORPUS.jsonl --out MODEL [--valid FILE] [--report FILE] [--size-limit BYTES]
-// [--threshold P] [--json] [hyper-parameters]`: trains the classifier's fastText model on a labelled
-// corpus (tests/corpus/README.md): supervised, one-vs-all, char n-grams, single thread and a fixed
+// [--threshold P] [--json [--scores]] [hyper-parameters]`: trains the classifier's fastText model on
+// a labelled corpus (tests/corpus/README.md): supervised, one-vs-all, char n-grams, single thread and a fixed
 // seed (reproducible). --valid autotunes against that file; the model is quantized (.ftz) to fit
 // --size-limit. --valid/--report print precision/recall per category on that file, computed with
 // the core's own check-time scoring, plus the threshold that maximizes each category's F1.
+// --scores adds every example's per-label text scores to the JSON report (for choosing thresholds
+// together with the rules, scripts/classifier/thresholds.mjs).
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -57,7 +59,7 @@ struct Counts {
 
 // Scores every example of `path` with the written model (the core's loader and scoring).
 nlohmann::json report(const std::string& modelPath, const std::vector<Example>& corpus, double threshold,
-                      classify::Breakers& b, bool text) {
+                      classify::Breakers& b, bool text, bool perExample) {
   std::string why;
   const std::string bytes = readFile(modelPath);
   auto model = classify::Model::load(bytes, why);
@@ -69,6 +71,17 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
     scored.push_back({e.categories, std::move(s)});
   }
   nlohmann::json out = {{"examples", corpus.size()}, {"threshold", threshold}, {"categories", nlohmann::json::object()}};
+  if (perExample) {
+    // The text score the classifier rule compares with its threshold, per label except "clean".
+    nlohmann::json lines = nlohmann::json::array();
+    for (size_t i = 0; i < corpus.size(); ++i) {
+      nlohmann::json s = nlohmann::json::object();
+      for (size_t l = 0; l < model->labels().size(); ++l)
+        if (model->labels()[l] != "clean") s[model->labels()[l]] = scored[i].second[l];
+      lines.push_back({{"id", corpus[i].id}, {"line", corpus[i].line}, {"scores", std::move(s)}});
+    }
+    out["lines"] = std::move(lines);
+  }
   if (text)
     std::cout << "category                  n    TP    FP    FN  precision  recall     F1   best threshold (P/R/F1)\n";
   for (size_t l = 0; l < model->labels().size(); ++l) {
@@ -111,7 +124,7 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
 int cmdTrain(const Argv& argv) {
   Args args = parseArgs(argv, {{"out", "valid", "report", "size-limit", "threshold", "epoch", "lr", "dim", "word-ngrams",
                                 "minn", "maxn", "bucket", "seed", "min-count", "autotune-seconds", "cutoff", "dsub"},
-                               {"json", "no-quantize"}});
+                               {"json", "no-quantize", "scores"}});
   expectPositionals(args, 1, 1);
   const std::string out = args.required("out");
   const long long sizeLimit = args.value("size-limit") ? parseInteger("--size-limit", *args.value("size-limit"), 4096, 1LL << 40) : 1000000;
@@ -224,13 +237,14 @@ int cmdTrain(const Argv& argv) {
 
   nlohmann::json result = {{"model", out}, {"examples", corpus.size()}};
   const bool text = !args.flag("json");
+  const bool perExample = args.flag("scores") && !text;
   if (!valid.empty()) {
     if (text) std::cout << "on " << *args.value("valid") << " (tuned on):\n";
-    result["valid"] = report(out, valid, threshold, breaks, text);
+    result["valid"] = report(out, valid, threshold, breaks, text, perExample);
   }
   if (!reportSet.empty()) {
     if (text) std::cout << "on " << *args.value("report") << ":\n";
-    result["report"] = report(out, reportSet, threshold, breaks, text);
+    result["report"] = report(out, reportSet, threshold, breaks, text, perExample);
   }
   if (!text) std::cout << result.dump(2) << "\n";
   return kOk;

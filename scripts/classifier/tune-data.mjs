@@ -1,0 +1,62 @@
+// The score table thresholds.mjs chooses from, built with the native CLI: per corpus line what the
+// bundle's rules report (`replyguard eval` of the bundle without its classifier rules) and the
+// model's per-label text scores (`replyguard train --report FILE --json --scores`).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Every line of the training corpus (tests/corpus/*.jsonl, files sorted: corpus.jsonl,
+// germeval2018.jsonl, train-*.jsonl) as { file, text, germeval }.
+export function corpusLines(root) {
+  const dir = join(root, 'tests/corpus');
+  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
+    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((t) => t.trim())
+      .map((text) => ({ file, text, germeval: file === 'germeval2018.jsonl' })));
+}
+
+// The categories the rules (no classifier rule, no model) report per line of `lines` (JSON text
+// lines in the corpus format), for the line's own source.
+export function rulesFindings(cli, bundlePath, lines, work) {
+  const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  bundle.rules = bundle.rules.filter((r) => r.kind !== 'classifier');
+  delete bundle.models;
+  const bundleFile = join(work, 'rules-only.json');
+  writeFileSync(bundleFile, JSON.stringify(bundle));
+  const corpusFile = join(work, 'rules-lines.jsonl');
+  writeFileSync(corpusFile, `${lines.join('\n')}\n`);
+  let out;
+  try {
+    out = execFileSync(cli, ['eval', bundleFile, corpusFile, '--json'], { maxBuffer: 1 << 28 });
+  } catch (e) {
+    if (!e.stdout?.length) throw e;
+    out = e.stdout;  // exit 1 only for --min-* thresholds, not passed here
+  }
+  // eval lists the lines whose findings differ from their labels; the others report exactly them.
+  const found = lines.map((l) => JSON.parse(l).categories.slice());
+  for (const e of JSON.parse(out.toString()).errors) {
+    const i = e.line - 1;
+    found[i] = [...found[i].filter((c) => !e.missed.includes(c)), ...e.false_positive];
+  }
+  return found;
+}
+
+// Trains a model on `fitLines` (unquantized, `options` as `replyguard train` takes them) and scores
+// every line of `scoreLines`: [{category: score}] in their order.
+export function trainAndScore(cli, fitLines, scoreLines, work, options) {
+  const fit = join(work, 'fit.jsonl'), scored = join(work, 'scored.jsonl');
+  writeFileSync(fit, `${fitLines.join('\n')}\n`);
+  writeFileSync(scored, `${scoreLines.join('\n')}\n`);
+  const model = join(work, 'fit.bin');
+  const out = JSON.parse(execFileSync(cli, ['train', fit, '--out', model, '--report', scored, '--json', '--scores',
+    '--no-quantize', ...options], { maxBuffer: 1 << 28 }).toString());
+  if (out.report.lines.length !== scoreLines.length) throw new Error('replyguard train --scores: line count differs');
+  return { model, scores: out.report.lines.map((l) => l.scores) };
+}
+
+// Rows for thresholds.mjs: one per line, with its source and (to re-check with the engine) the line.
+export function tableRows(lines, rules, scores) {
+  return lines.map((line, i) => {
+    const e = JSON.parse(line);
+    return { id: e.id, source: e.source, labels: e.categories, rules: rules[i], scores: scores[i], line };
+  });
+}
