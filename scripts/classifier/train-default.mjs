@@ -3,11 +3,10 @@
 // (model.reply, model.incoming) and category: a first (unquantized, for speed) model is trained
 // without every fifth own line (GermEval's lines all train: they are not the text the bundle
 // checks), and on those tune lines of each source thresholds.mjs picks the thresholds for the
-// combined system (rules ∪ model): the highest micro recall at micro precision ≥ 0.92, each
-// category's recall ≥ 0.70 where reachable without missing that precision (else best F0.5). The shipped model is then trained on everything and
-// quantized. Writes the model, its SHA-256 and the thresholds into policies/default/bundle.json.
+// combined system (rules ∪ model): the best micro F1, each category's recall ≥ 0.70 where
+// reachable (TARGET below). The shipped model is then trained on everything and quantized. Writes the model, its SHA-256 and the thresholds into policies/default/bundle.json.
 // Never reads tests/heldout/. --thresholds-only prints the thresholds and writes nothing;
-// --precision P aims at another micro precision. Usage:
+// --precision P: the highest micro recall at micro precision ≥ P instead. Usage:
 // node scripts/classifier/train-default.mjs [--cli PATH] [--thresholds-only] [--precision P]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,8 +26,14 @@ const REPLY = ['legal', 'commitment', 'breach', 'safety', 'insult', 'tone', 'con
 const INCOMING = ['legal', 'press', 'crisis', 'threat', 'self_harm', 'breach', 'safety', 'insult', 'discrimination'];
 
 export const CATEGORIES = { reply: REPLY, incoming: INCOMING };
-// Precision first (issue 11): recall floors give way when they alone keep precision below 0.92.
-export const TARGET = { precision: 0.92, minRecall: 0.7, floor: 'greedy' };
+// The combined system's best F1 per source, each category's recall kept ≥ 0.70 where some threshold
+// reaches it. Why not precision first (P ≥ 0.92, the issue's precision target): with today's model it
+// costs about 0.08 recall on batches nothing was tuned on and drops tone, competitor, commitment and
+// discrimination below 0.70 (tests/corpus/README.md, "Thresholds"); a missed problem costs a
+// responder more than a second look. `--precision P` chooses precision first (floors give way when
+// they alone keep precision below P).
+export const TARGET = { precision: null, beta: 1, minRecall: 0.7, floor: 'hard' };
+const PRECISION_FIRST = { minRecall: 0.7, floor: 'greedy', beta: 0.5 };
 
 // Thresholds for both sources from a tune table (tune-data.mjs rows), with a summary to print: the
 // tune figures of the choice, and what the precision target costs against the best-F1 choice.
@@ -43,7 +48,7 @@ export function thresholdsFor(rows, target = TARGET) {
     thresholds[src] = Object.fromEntries(cats.map((c) => [c, chosen.thresholds[c]]));
     summary.push(`${src}: ${part.length} tune lines; rules P ${f3(precisionOf(rules))} R ${f3(recallOf(rules))}; `
       + `combined P ${f3(precisionOf(chosen.micro))} R ${f3(recallOf(chosen.micro))}`
-      + `${chosen.met ? '' : ` (precision ${target.precision} not reached: best F0.5)`}; best F1 would be `
+      + `${chosen.met || target.precision == null ? '' : ` (precision ${target.precision} not reached: best F0.5)`}; best F1 would be `
       + `P ${f3(precisionOf(f1.micro))} R ${f3(recallOf(f1.micro))}`
       + (chosen.floorMissed.length ? `; recall ${target.minRecall} unreachable: ${chosen.floorMissed.join(', ')}` : '')
       + (chosen.floorDropped.length ? `; recall floor given up for the precision: ${chosen.floorDropped.join(', ')}` : ''));
@@ -63,8 +68,8 @@ function main() {
     const bundlePath = join(root, 'policies/default/bundle.json');
     const { scores } = trainAndScore(cli, fit, tune, work, TRAIN_OPTIONS);
     const rows = tableRows(tune, rulesFindings(cli, bundlePath, tune, work), scores);
-    const precision = argv.includes('--precision') ? Number(argv[argv.indexOf('--precision') + 1]) : TARGET.precision;
-    const { thresholds, summary } = thresholdsFor(rows, { ...TARGET, precision });
+    const target = argv.includes('--precision') ? { ...PRECISION_FIRST, precision: Number(argv[argv.indexOf('--precision') + 1]) } : TARGET;
+    const { thresholds, summary } = thresholdsFor(rows, target);
     if (argv.includes('--thresholds-only')) {
       for (const s of summary) console.log(s);
       console.log(`thresholds: ${JSON.stringify(thresholds)}`);
