@@ -44,7 +44,7 @@ let base = null;
 if (process.env.RG_WASM_BASELINE) {
   const c = await loadNodeCore(process.env.RG_WASM_BASELINE);
   const h = (b) => c.loadPolicy(JSON.stringify(b)).handle;
-  base = { core: c, rules: h(rulesOnly), insult: h(insults) };
+  base = { core: c, rules: h(rulesOnly), insult: h(insults), dflt: c.defaultPolicy().handle };
 }
 
 // Customer-care sentences in German and English, with numbers, an address, an e-mail address and
@@ -118,17 +118,36 @@ for (const n of args.includes('--typing') ? [] : [280, 2000, 10000, 100000, 1 <<
     for (let k = 0; s.length < 2000; k++) s += `${letters(i * 64 + k)}: ${sentences[k % sentences.length]} `;
     return s.slice(0, 2000);
   };
-  const seq = (fn, texts) => time(fn, texts, []);  // no warm-up on the timed texts: each is checked once, in order
+  // No warm-up on the timed texts: each is checked once, in order (with a baseline: by both builds in turn,
+  // each with its own cache).
+  const seq = (fn, texts, fb) => {
+    if (!fb) return [time(fn, texts, [])];
+    const a = [], b = [];
+    for (const t of texts) {
+      let s = process.hrtime.bigint();
+      fn(t);
+      a.push(Number(process.hrtime.bigint() - s) / 1e6);
+      s = process.hrtime.bigint();
+      fb(t);
+      b.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    return [median(a), median(b)];
+  };
+  const on = (c, h) => (t) => c.check(h, { reply: t });
   const newTexts = Array.from({ length: runs }, (_, i) => fresh(900000 + i));
-  for (const t of Array.from({ length: 5 }, (_, i) => fresh(800000 + i))) core.check(dflt.handle, { reply: t }), core.check(rules, { reply: t });
-  const newModel = seq((t) => core.check(dflt.handle, { reply: t }), newTexts);
-  const newRules = seq((t) => core.check(rules, { reply: t }), newTexts);
+  for (const t of Array.from({ length: 5 }, (_, i) => fresh(800000 + i))) {
+    core.check(dflt.handle, { reply: t }), core.check(rules, { reply: t });
+    if (base) base.core.check(base.dflt, { reply: t }), base.core.check(base.rules, { reply: t });
+  }
+  const newModel = seq(on(core, dflt.handle), newTexts, base && on(base.core, base.dflt));
+  const newRules = seq(on(core, rules), newTexts, base && on(base.core, base.rules));
   const draft = text(2000 + runs + 16, 3);
   const typed = Array.from({ length: runs + 5 }, (_, i) => draft.slice(0, 1995 + i));
-  const typeModel = seq((t) => core.check(dflt.handle, { reply: t }), typed.slice(5));
-  const typeRules = seq((t) => core.check(rules, { reply: t }), typed.slice(5));
-  console.log(`2,000 characters, median ms: new text: rules+model ${newModel.toFixed(3)} (rules alone ${newRules.toFixed(3)}); ` +
-    `typing (one character appended, re-checked): rules+model ${typeModel.toFixed(3)} (rules alone ${typeRules.toFixed(3)})`);
+  const typeModel = seq(on(core, dflt.handle), typed.slice(5), base && on(base.core, base.dflt));
+  const typeRules = seq(on(core, rules), typed.slice(5), base && on(base.core, base.rules));
+  const ms2 = ([x, y]) => x.toFixed(3) + (y === undefined ? '' : ` (base ${y.toFixed(3)})`);
+  console.log(`2,000 characters, median ms: new text: rules+model ${ms2(newModel)}, rules alone ${ms2(newRules)}; ` +
+    `typing (one character appended, re-checked): rules+model ${ms2(typeModel)}, rules alone ${ms2(typeRules)}`);
 }
 const warn = args.includes('--typing') ? null : core.check(rules, { reply: text(1 << 20, 1) }).warnings;
 if (warn) console.log(`1 MiB paste, rules only: ${warn.length} warnings${warn.length ? ` (${warn[0].rule}: ${warn[0].message})` : ' (no pattern skipped or cut short)'}`);

@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "match/compound.h"
+#include "text/ascii_word_boundary.h"
 #include "text/utf.h"
 
 namespace rg::eval {
@@ -24,31 +25,40 @@ class Boundaries {
  public:
   Boundaries(const Policy& p, std::u16string_view t) : policy_(p), text_(t) {}
   ~Boundaries() {
-    if (bi_) utext_close(&ut_);
+    if (!bi_) return;
+    utext_close(&ut_);
+    policy_.wordBreaks.give(std::move(bi_));  // kept for the next check (setText resets it)
   }
   bool at(uint32_t offset) {
     if (offset == 0 || offset >= text_.size()) return true;
-    if (!bi_) {
-      UErrorCode status = U_ZERO_ERROR;
-      bi_.reset(policy_.wordBreak->clone());
-      utext_openUChars(&ut_, text_.data(), int64_t(text_.size()), &status);
-      bi_->setText(&ut_, status);
-    }
-    return bi_->isBoundary(int32_t(offset));
+    // Most offsets lie between ASCII letters, digits and spaces: decided without ICU (its answer there).
+    if (const int known = text::asciiWordBoundary(text_, offset); known >= 0) return known == 1;
+    return iter().isBoundary(int32_t(offset));
   }
   // The enclosing word's end / start (a prefix match "Depp" covers "Deppenverein").
   uint32_t wordEnd(uint32_t offset) {
     if (at(offset)) return offset;
-    int32_t e = bi_->following(int32_t(offset));
+    int32_t e = iter().following(int32_t(offset));
     return e == icu::BreakIterator::DONE ? uint32_t(text_.size()) : uint32_t(e);
   }
   uint32_t wordStart(uint32_t offset) {
     if (at(offset)) return offset;
-    int32_t b = bi_->preceding(int32_t(offset));
+    int32_t b = iter().preceding(int32_t(offset));
     return b == icu::BreakIterator::DONE ? 0 : uint32_t(b);
   }
 
  private:
+  icu::BreakIterator& iter() {
+    if (!bi_) {
+      UErrorCode status = U_ZERO_ERROR;
+      bi_ = policy_.wordBreaks.take();
+      if (!bi_) bi_.reset(policy_.wordBreak->clone());
+      utext_openUChars(&ut_, text_.data(), int64_t(text_.size()), &status);
+      bi_->setText(&ut_, status);
+    }
+    return *bi_;
+  }
+
   const Policy& policy_;
   std::u16string_view text_;
   std::unique_ptr<icu::BreakIterator> bi_;
@@ -165,6 +175,8 @@ void checkText(const Policy& p, std::u16string_view t, uint8_t source, const std
     }
     allow.assign(std::move(spans));
   }
+  // (CheckContext looks cues up by position)
+  std::stable_sort(cues.begin(), cues.end(), [](const Occurrence& a, const Occurrence& b) { return a.span.begin < b.span.begin; });
   // Occurrences grouped by rule (allow phrases carry rule 0 and are skipped by role).
   std::stable_sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.rule < b.rule; });
 

@@ -15,7 +15,7 @@ text::Span CheckContext::sentenceOf(uint32_t offset) {
   if (sentenceStarts_.empty()) {
     sentenceStarts_.push_back(0);
     if (policy.sentenceBreak && !text.empty()) {
-      std::unique_ptr<icu::BreakIterator> bi(policy.sentenceBreak->clone());
+      Borrowed<icu::BreakIterator> bi(&policy.sentenceBreaks, [&] { return std::unique_ptr<icu::BreakIterator>(policy.sentenceBreak->clone()); });
       UErrorCode st = U_ZERO_ERROR;
       UText ut = UTEXT_INITIALIZER;
       utext_openUChars(&ut, text.data(), int64_t(text.size()), &st);
@@ -36,18 +36,40 @@ uint32_t CheckContext::wordsBetween(uint32_t from, uint32_t to) const {
   uint32_t words = 0;
   bool in = false;
   for (uint32_t i = from; i < to && i < text.size(); ++i) {
-    const bool w = u_isalnum(text[i]) || U16_IS_SURROGATE(text[i]) || text[i] == u'\'' || text[i] == u'’';
+    const char16_t c = text[i];
+    const bool w = c < 0x80 ? (c >= u'0' && c <= u'9') || ((c | 0x20) >= u'a' && (c | 0x20) <= u'z') || c == u'\''
+                            : u_isalnum(c) || U16_IS_SURROGATE(c) || c == u'’';  // (ASCII without an ICU call)
     if (w && !in) ++words;
     in = w;
   }
   return words;
 }
 
+const Occurrence* CheckContext::cueFrom(uint32_t offset) const {
+  return std::lower_bound(cues.data(), cues.data() + cues.size(), offset,
+                          [](const Occurrence& c, uint32_t o) { return c.span.begin < o; });
+}
+
+bool CheckContext::inCueException(const text::Span& s) {
+  if (!exceptionsIndexed_) {
+    exceptionsIndexed_ = true;
+    uint32_t m = 0;
+    for (const Occurrence& c : cues)  // in order of their begin
+      if (c.item == kCueException) {
+        exceptionBegin_.push_back(c.span.begin);
+        exceptionMaxEnd_.push_back(m = std::max(m, c.span.end));
+      }
+  }
+  // Among the exceptions that begin before s ends, one overlaps s if the furthest end is past its begin.
+  const size_t k = size_t(std::lower_bound(exceptionBegin_.begin(), exceptionBegin_.end(), s.end) - exceptionBegin_.begin());
+  return k > 0 && exceptionMaxEnd_[k - 1] > s.begin;
+}
+
 bool CheckContext::clauseBreakIn(uint32_t from, uint32_t to) const {
   if (from >= to) return false;
   if (text.substr(from, to - from).find_first_of(u",;:()\u2013\u2014") != std::u16string_view::npos) return true;
-  for (const Occurrence& c : cues)
-    if (c.item == kClauseBreak && c.span.begin >= from && c.span.end <= to) return true;
+  for (const Occurrence* c = cueFrom(from), *end = cues.data() + cues.size(); c != end && c->span.begin < to; ++c)
+    if (c->item == kClauseBreak && c->span.end <= to) return true;
   return false;
 }
 
@@ -66,21 +88,25 @@ bool CheckContext::governed(text::Span match, const Unless& unless, std::span<co
   if (!(unless.mask & (kUnlessNegated | kUnlessHedged)) || cues.empty()) return false;
   const text::Span sentence = sentenceOf(match.begin);
   auto overlaps = [](const text::Span& a, const text::Span& b) { return a.begin < b.end && b.begin < a.end; };
-  for (const Occurrence& c : cues) {
+  // Only cues from the sentence's start up to the end of the match, of its sentence or of the next
+  // sentence (a tag after a question) can govern the match: the others are not looked at.
+  uint32_t reach = std::max(match.end, sentence.end);
+  if (sentence.end < text.size()) reach = std::max(reach, sentenceOf(sentence.end).end);
+  const Occurrence* const cuesEnd = cues.data() + cues.size();
+  for (const Occurrence* it = cueFrom(sentence.begin); it != cuesEnd && it->span.begin < reach; ++it) {
+    const Occurrence& c = *it;
     const bool universal = c.item == kUniversalNegation;
     if ((c.item > kHedge && !universal) || !(unless.mask & (universal ? uint32_t(kUnlessNegated) : 1u << c.item))) continue;
     if (std::any_of(parts.begin(), parts.end(), [&](const text::Span& p) { return overlaps(c.span, p); })) continue;
-    if (std::any_of(cues.begin(), cues.end(),
-                    [&](const Occurrence& x) { return x.item == kCueException && overlaps(x.span, c.span); }))
-      continue;
+    if (inCueException(c.span)) continue;
     if (c.span.begin >= match.begin && c.span.end <= match.end) {
       // Between the match's parts: it governs the part after it unless a contrast word intervenes.
       uint32_t next = match.end;
       for (const text::Span& p : parts)
         if (p.begin >= c.span.end) next = std::min(next, p.begin);
       bool broken = false;
-      for (const Occurrence& b : cues)
-        broken |= b.item == kClauseBreak && b.span.begin >= c.span.end && b.span.end <= next;
+      for (const Occurrence* b = cueFrom(c.span.end); b != cuesEnd && b->span.begin < next && !broken; ++b)
+        broken = b->item == kClauseBreak && b->span.end <= next;
       if (!broken) return true;
       continue;
     }
@@ -242,8 +268,8 @@ bool CheckContext::find(const Regex& re, std::vector<text::Span>& out, bool firs
   std::vector<uint32_t> starts;
   const icu::RegexPattern* pattern = re.compiled();
   RegexOutcome r = !pattern               ? RegexOutcome::Error
-                   : startsOf(re, starts) ? regexFindAt(*pattern, text, starts, out, budget_, firstOnly)
-                                          : regexFind(*pattern, text, out, budget_, firstOnly);
+                   : startsOf(re, starts) ? regexFindAt(*pattern, text, starts, out, budget_, firstOnly, re.matchers.get())
+                                          : regexFind(*pattern, text, out, budget_, firstOnly, re.matchers.get());
   if (r == RegexOutcome::Ok) return true;
   const char* why = r == RegexOutcome::Partial ? "pattern gave up at some positions (step limit per match attempt); its other matches are reported"
                     : r == RegexOutcome::Limit  ? "pattern stopped at its step limit; it was skipped for this text"

@@ -35,7 +35,8 @@ class CheckContext {
   uint32_t rule = 0;                        // the rule being checked
   std::span<const Occurrence> occurrences;  // its automaton occurrences (any order)
 
-  std::span<const Occurrence> cues;         // negation/hedge words, clause breaks, cue exceptions (Role::Cue)
+  // Negation/hedge words, clause breaks, cue exceptions (Role::Cue), in order of their begin.
+  std::span<const Occurrence> cues;
 
   // The sentence around `offset` (ICU sentence boundaries, computed once per text).
   text::Span sentenceOf(uint32_t offset);
@@ -101,6 +102,10 @@ class CheckContext {
   bool quotesFound_ = false;
   // A clause ends in [from, to): clause punctuation or a clause break word.
   bool clauseBreakIn(uint32_t from, uint32_t to) const;
+  const Occurrence* cueFrom(uint32_t offset) const;  // the first cue that begins at or after offset
+  bool inCueException(const text::Span& s);           // a cue exception overlaps s
+  bool exceptionsIndexed_ = false;
+  std::vector<uint32_t> exceptionBegin_, exceptionMaxEnd_;  // cue exceptions by begin; running max of ends
   std::vector<uint8_t> exact_, folded_;
   RegexBudget& budget_;
 };

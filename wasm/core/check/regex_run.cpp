@@ -58,20 +58,44 @@ Taken takeMatch(icu::RegexMatcher& m, bool firstOnly, std::vector<text::Span>& o
   return Taken::Next;
 }
 
+// A matcher of `pattern` on `input` (kept or new) with the stack limit and the unit callback set.
+// The caller sets the bounds and the find-progress callback it wants.
+struct Matcher {
+  Borrowed<icu::RegexMatcher> m;
+  Matcher(const icu::RegexPattern& pattern, const icu::UnicodeString& input, Meter& meter, MatcherSpares* spares,
+          UErrorCode& status)
+      : m(spares, [&] { return std::unique_ptr<icu::RegexMatcher>(pattern.matcher(status)); }) {
+    if (U_FAILURE(status) || !m) return;
+    m->reset(input);
+    m->setMatchCallback(onUnit, &meter, status);
+    m->setStackLimit(kRegexStackLimit, status);
+  }
+  // Only a matcher whose search ended cleanly is kept for the next check.
+  bool clean = false;
+  ~Matcher() {
+    if (!clean) m.discard();
+  }
+  RegexOutcome done(RegexOutcome r) {
+    clean = r == RegexOutcome::Ok;
+    return r;
+  }
+};
+
 }  // namespace
 
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
-                       RegexBudget& budget, bool firstOnly) {
+                       RegexBudget& budget, bool firstOnly, MatcherSpares* spares) {
   if (budget.units <= 0) return RegexOutcome::Budget;
   UErrorCode status = U_ZERO_ERROR;
   // Read-only alias: no copy of the text.
   icu::UnicodeString input(false, text.data(), int32_t(text.size()));
-  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
-  if (U_FAILURE(status) || !m) return RegexOutcome::Error;
   Meter meter{&budget, kPatternBaseUnits + int64_t(text.size() / 1000) * kPatternUnitsPer1000Chars};
-  m->setMatchCallback(onUnit, &meter, status);
+  Matcher held(pattern, input, meter, spares, status);
+  if (U_FAILURE(status) || !held.m) return RegexOutcome::Error;
+  icu::RegexMatcher* m = held.m.get();
+  m->useTransparentBounds(false);  // a new matcher's bounds
+  m->useAnchoringBounds(true);
   m->setFindProgressCallback(onProgress, &meter, status);
-  m->setStackLimit(kRegexStackLimit, status);
   if (U_FAILURE(status)) return RegexOutcome::Error;
   bool partial = false;
   int64_t from = 0;
@@ -104,21 +128,21 @@ RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view tex
     if (U_FAILURE(status)) return RegexOutcome::Error;
     break;  // no further match
   }
-  return partial ? RegexOutcome::Partial : RegexOutcome::Ok;
+  return held.done(partial ? RegexOutcome::Partial : RegexOutcome::Ok);
 }
 
 RegexOutcome regexFindAt(const icu::RegexPattern& pattern, std::u16string_view text,
                          const std::vector<uint32_t>& starts, std::vector<text::Span>& out, RegexBudget& budget,
-                         bool firstOnly) {
+                         bool firstOnly, MatcherSpares* spares) {
   if (starts.empty()) return RegexOutcome::Ok;
   if (budget.units <= 0) return RegexOutcome::Budget;
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString input(false, text.data(), int32_t(text.size()));
-  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
-  if (U_FAILURE(status) || !m) return RegexOutcome::Error;
   Meter meter{&budget, kPatternBaseUnits + int64_t(text.size() / 1000) * kPatternUnitsPer1000Chars};
-  m->setMatchCallback(onUnit, &meter, status);
-  m->setStackLimit(kRegexStackLimit, status);
+  Matcher held(pattern, input, meter, spares, status);
+  if (U_FAILURE(status) || !held.m) return RegexOutcome::Error;
+  icu::RegexMatcher* m = held.m.get();
+  m->setFindProgressCallback(nullptr, nullptr, status);  // (lookingAt calls none; as a new matcher)
   m->useTransparentBounds(true);   // \b and lookbehind see the text before the start
   m->useAnchoringBounds(false);    // ^ matches at the text's start only
   if (U_FAILURE(status)) return RegexOutcome::Error;
@@ -153,7 +177,7 @@ RegexOutcome regexFindAt(const icu::RegexPattern& pattern, std::u16string_view t
     }
     if (U_FAILURE(status)) return RegexOutcome::Error;
   }
-  return partial ? RegexOutcome::Partial : RegexOutcome::Ok;
+  return held.done(partial ? RegexOutcome::Partial : RegexOutcome::Ok);
 }
 
 }  // namespace rg::eval

@@ -13,6 +13,7 @@
 
 #include <unicode/regex.h>
 
+#include "check/spare_objects.h"
 #include "text/views.h"
 
 namespace rg::eval {
@@ -41,9 +42,13 @@ enum class RegexOutcome {
   Error,
 };
 
+// Matchers of one pattern kept between checks (the pattern's own: Regex::matchers). Every option
+// a search relies on is set again on a kept matcher; one that saw an error is not kept.
+using MatcherSpares = Spares<icu::RegexMatcher>;
+
 // All non-empty matches (or, with firstOnly, whether any match exists, empty ones included).
 RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view text, std::vector<text::Span>& out,
-                       RegexBudget& budget, bool firstOnly = false);
+                       RegexBudget& budget, bool firstOnly = false, MatcherSpares* spares = nullptr);
 
 // The same matches for a pattern that can only match from `starts` (sorted start offsets that
 // include every position where a match can begin): each is tried in order, as find() would, with
@@ -52,6 +57,6 @@ RegexOutcome regexFind(const icu::RegexPattern& pattern, std::u16string_view tex
 constexpr int64_t kAttemptsPerUnit = 10;
 RegexOutcome regexFindAt(const icu::RegexPattern& pattern, std::u16string_view text,
                          const std::vector<uint32_t>& starts, std::vector<text::Span>& out, RegexBudget& budget,
-                         bool firstOnly = false);
+                         bool firstOnly = false, MatcherSpares* spares = nullptr);
 
 }  // namespace rg::eval

@@ -40,7 +40,8 @@ std::vector<Hit> findIdDocuments(std::u16string_view s) {
   std::vector<Hit> hits;
   std::u16string id;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!icaoLetter(s[i]) || !idStart(s, i)) continue;
+    // (the ninth character, the check digit, is a digit: most words end here without reading them)
+    if (!icaoLetter(s[i]) || i + 8 >= s.size() || !isDigit(s[i + 8]) || !idStart(s, i)) continue;
     const size_t e = readGrouped(s, i, 9, {}, u"", id);
     if (e == 0 || !idDocumentValid(id)) continue;
     hits.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), 0.6});

@@ -76,13 +76,19 @@ char32_t codePointBefore(std::u16string_view s, size_t i, size_t* len) {
   return c;
 }
 
+// ICU's u_isalnum for ASCII, without the call (the detectors ask at nearly every offset).
+inline bool asciiAlnum(UChar32 c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
 bool alnumAt(std::u16string_view s, size_t i) {
-  return i < s.size() && u_isalnum(static_cast<UChar32>(codePointAt(s, i)));
+  if (i >= s.size()) return false;
+  const auto c = static_cast<UChar32>(codePointAt(s, i));
+  return c < 0x80 ? asciiAlnum(c) : u_isalnum(c);
 }
 
 bool wordCharBefore(std::u16string_view s, size_t i) {
   if (i == 0 || i > s.size()) return false;
   const auto c = static_cast<UChar32>(codePointBefore(s, i));
+  if (c < 0x80) return asciiAlnum(c);  // (no ASCII character is a mark)
   if (u_isalnum(c)) return true;
   const int8_t t = u_charType(c);
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;

@@ -100,6 +100,11 @@ CapsCount capsRatio(std::u16string_view text) {
   for (size_t i = 0; i < text.size();) {
     UChar32 c;
     U16_NEXT(text.data(), i, text.size(), c);
+    if (c < 0x80) {  // (ICU's answer for ASCII, without the calls)
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (upper || (c >= 'a' && c <= 'z')) ++count.letters, count.upper += upper;
+      continue;
+    }
     if (u_isUAlphabetic(c)) {
       ++count.letters;
       if (u_isupper(c)) ++count.upper;

@@ -13,6 +13,7 @@
 #include <unicode/regex.h>
 #include <unicode/uniset.h>
 
+#include "check/spare_objects.h"
 #include "classify/features.h"
 #include "classify/model.h"
 
@@ -78,6 +79,8 @@ struct Regex {
     std::shared_ptr<const icu::UnicodeSet> back;  // frozen; null: at the literal only
   };
   std::vector<Start> starts;
+  // Matchers of this pattern kept between checks (check/regex_run.h).
+  std::shared_ptr<eval::Spares<icu::RegexMatcher>> matchers = std::make_shared<eval::Spares<icu::RegexMatcher>>();
   bool present() const { return pattern != nullptr || lazy != nullptr; }
   const icu::RegexPattern* compiled() const { return pattern ? pattern.get() : lazy ? lazy->get() : nullptr; }
 };
@@ -181,6 +184,9 @@ class Policy {
   bool needsSentences = false;                      // a rule matches within sentences
   std::map<std::string, std::shared_ptr<const classify::Model>> models;  // /models, by id
   classify::Breakers classifierBreaks;  // word + sentence breaks, when a classifier rule exists
+  // Clones of the three above kept between checks (check/spare_objects.h).
+  mutable eval::Spares<icu::BreakIterator> wordBreaks, sentenceBreaks;
+  mutable eval::Spares<classify::Breakers> classifierBreakSpares;
 
   size_t memoryBytes() const;
 };

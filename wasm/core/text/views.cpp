@@ -344,25 +344,32 @@ void repeats(const View& in, View& out, bool two) {
 }  // namespace
 
 void leetPass(const View& in, View& out) {
-  Writer w(in, out);
+  // One unit out per unit in: the view is copied whole and only the units leet spells are
+  // rewritten (and marked), as the copy unit by unit through a Writer would give them.
   const size_t n = in.size();
+  out.text = in.text;
+  out.map = in.map;
+  if (in.obf.empty()) out.obf.assign(n, 0);
+  else out.obf = in.obf;
   size_t i = 0;
   while (i < n) {
     if (isSpace(in.text[i])) {
-      w.copy(i++);
+      ++i;
       continue;
     }
     // A token: a run of non-space units. Leet applies only if it contains a real letter.
     size_t j = i;
     bool letter = false;
     while (j < n && !isSpace(in.text[j])) letter |= isLetter(in.text[j++]);
-    for (size_t k = i; k < j; ++k) {
+    for (size_t k = i; k < j && letter; ++k) {
       char16_t c = in.text[k];
-      char16_t l = letter ? leetOf(c) : 0;
+      char16_t l = leetOf(c);
       // Punctuation-like leet characters only count inside a word ("sh!t"), not as its end ("idiot!").
       if (l && !isDigit(c) && !(k + 1 < j && (isLetter(in.text[k + 1]) || leetOf(in.text[k + 1])))) l = 0;
-      if (l) w.put(l, k, 1);
-      else w.copy(k);
+      if (l) {
+        out.text[k] = l;
+        out.obf[k] |= 1;
+      }
     }
     i = j;
   }

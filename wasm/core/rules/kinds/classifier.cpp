@@ -86,10 +86,13 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
 void check(const Settings& settings, eval::CheckContext& c) {
   const auto& s = static_cast<const ClassifierSettings&>(settings);
   if (!s.model || s.labels.empty()) return;
-  classify::Breakers breaks = c.policy.classifierBreaks.clone();
-  if (!breaks.ok()) return;
+  // (a spare pair of break iterators if one is left from an earlier check: cloning costs)
+  eval::Borrowed<classify::Breakers> breaks(&c.policy.classifierBreakSpares, [&] {
+    return std::make_unique<classify::Breakers>(c.policy.classifierBreaks.clone());
+  });
+  if (!breaks->ok()) return breaks.discard();
   std::vector<classify::Hit> hits;
-  classify::classify(*s.model, breaks, c.text, c.source == kIncoming ? classify::Source::Incoming : classify::Source::Reply,
+  classify::classify(*s.model, *breaks, c.text, c.source == kIncoming ? classify::Source::Incoming : classify::Source::Reply,
                      s.thresholds, hits);
   for (const classify::Hit& h : hits) {
     const Label& l = s.labels[h.rule];

@@ -82,7 +82,12 @@ void check(const Settings& settings, eval::CheckContext& c) {
     for (uint32_t i = 1; i < s.items && complete; ++i) {
       const text::Span& prev = parts.back();
       const text::Span* pick = nullptr;
-      for (const text::Span& cand : byItem[i]) {
+      // Only candidates in the sentence can be near (they are sorted by begin): linear in the text's length.
+      const auto& cands = byItem[i];
+      auto from = std::lower_bound(cands.begin(), cands.end(), sentence.begin,
+                                   [](const text::Span& x, uint32_t b) { return x.begin < b; });
+      for (auto it = from; it != cands.end() && it->begin < sentence.end; ++it) {
+        const text::Span& cand = *it;
         if (s.ordered && cand.begin < prev.end) continue;
         if (!near(s.ordered ? prev : first, cand, sentence)) continue;
         pick = &cand;
