@@ -368,6 +368,19 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.ok(j.report.categories.threat.recall > 0.8);
       assert.equal(j.report.categories.clean, undefined);  // the label of clean texts is never a category
       assert.equal(j.report.categories.insult.sweep.length, 19);
+      // Micro counts per source: every category's counts of that source's lines added up.
+      const { reply, incoming } = j.report.sources;
+      const insult = j.report.categories.insult;
+      assert.ok(reply.at_threshold.tp > 0 && incoming.at_threshold.tp > 0);
+      assert.ok(reply.at_threshold.tp + incoming.at_threshold.tp >= insult.tp);
+      assert.ok(reply.at_best.precision >= 0 && reply.at_best.recall <= 1);
+    });
+    test('--pretrain learns word vectors without labels first, then trains the same kind of model', () => {
+      const r = run(['train', TINY, '--out', at('pre.ftz'), '--report', TINY, '--size-limit', '60000', '--json',
+        '--pretrain', '2', ...opts]);
+      assert.equal(r.code, 0, r.err);
+      assert.ok(JSON.parse(r.out).report.categories.threat.recall > 0.5);
+      assert.ok(statSync(at('pre.ftz')).size <= 60000);
     });
     test('the same corpus, options and seed give the same model bytes', () => {
       assert.equal(run(['train', TINY, '--out', at('a.ftz'), '--size-limit', '60000', ...opts]).code, 0);
