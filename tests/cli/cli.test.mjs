@@ -369,6 +369,12 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       assert.equal(j.report.categories.clean, undefined);  // the label of clean texts is never a category
       assert.equal(j.report.categories.insult.sweep.length, 19);
       assert.equal(j.report.lines, undefined);  // per-example scores only with --scores
+      // Micro counts per source: every category's counts of that source's lines added up.
+      const { reply, incoming } = j.report.sources;
+      const insult = j.report.categories.insult;
+      assert.ok(reply.at_threshold.tp > 0 && incoming.at_threshold.tp > 0);
+      assert.ok(reply.at_threshold.tp + incoming.at_threshold.tp >= insult.tp);
+      assert.ok(reply.at_best.precision >= 0 && reply.at_best.recall <= 1);
     });
     test('--scores adds each example\'s per-label scores, consistent with the report\'s counts', () => {
       const r = run(['train', TINY, '--out', at('tiny-scores.ftz'), '--report', TINY, '--size-limit', '60000', '--json',
@@ -383,6 +389,13 @@ describe('replyguard CLI', { skip: existsSync(CLI) ? false : `no CLI at ${CLI} (
       const tp = report.lines.filter((l, i) => corpus[i].categories.includes('insult')
         && l.scores.insult >= Math.fround(0.5)).length;
       assert.equal(tp, report.categories.insult.tp);
+    });
+    test('--pretrain learns word vectors without labels first, then trains the same kind of model', () => {
+      const r = run(['train', TINY, '--out', at('pre.ftz'), '--report', TINY, '--size-limit', '60000', '--json',
+        '--pretrain', '2', ...opts]);
+      assert.equal(r.code, 0, r.err);
+      assert.ok(JSON.parse(r.out).report.categories.threat.recall > 0.5);
+      assert.ok(statSync(at('pre.ftz')).size <= 60000);
     });
     test('the same corpus, options and seed give the same model bytes', () => {
       assert.equal(run(['train', TINY, '--out', at('a.ftz'), '--size-limit', '60000', ...opts]).code, 0);

@@ -1,5 +1,5 @@
 // `replyguard train CORPUS.jsonl --out MODEL [--valid FILE] [--report FILE] [--size-limit BYTES]
-// [--threshold P] [--json [--scores]] [hyper-parameters]`: trains the classifier's fastText model on
+// [--threshold P] [--json [--scores]] [--pretrain EPOCHS] [hyper-parameters]`: trains the classifier's fastText model on
 // a labelled corpus (tests/corpus/README.md): supervised, one-vs-all, char n-grams, single thread and a fixed
 // seed (reproducible). --valid autotunes against that file; the model is quantized (.ftz) to fit
 // --size-limit. --valid/--report print precision/recall per category on that file, computed with
@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include <fasttext/autotune.h>
 #include <fasttext/fasttext.h>
@@ -64,11 +65,16 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
   const std::string bytes = readFile(modelPath);
   auto model = classify::Model::load(bytes, why);
   if (!model) throw CliError{kInvalidInput, modelPath + ": the model " + why};
-  std::vector<std::pair<std::set<std::string>, std::vector<float>>> scored;
+  struct Scored {
+    const std::set<std::string>* categories;
+    std::string source;
+    std::vector<float> scores;
+  };
+  std::vector<Scored> scored;
   for (const Example& e : corpus) {
     std::vector<float> s;
     classify::scores(*model, b, utf8ToUtf16(e.text, e.id), e.source == "incoming" ? Source::Incoming : Source::Reply, s);
-    scored.push_back({e.categories, std::move(s)});
+    scored.push_back({&e.categories, e.source, std::move(s)});
   }
   nlohmann::json out = {{"examples", corpus.size()}, {"threshold", threshold}, {"categories", nlohmann::json::object()}};
   if (perExample) {
@@ -77,20 +83,24 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
     for (size_t i = 0; i < corpus.size(); ++i) {
       nlohmann::json s = nlohmann::json::object();
       for (size_t l = 0; l < model->labels().size(); ++l)
-        if (model->labels()[l] != "clean") s[model->labels()[l]] = scored[i].second[l];
+        if (model->labels()[l] != "clean") s[model->labels()[l]] = scored[i].scores[l];
       lines.push_back({{"id", corpus[i].id}, {"line", corpus[i].line}, {"scores", std::move(s)}});
     }
     out["lines"] = std::move(lines);
   }
+  // Micro counts per source over every category at `threshold` ("at_threshold"), and with each
+  // category at its best-F1 threshold on this same file ("at_best", optimistic: tuned on it).
+  std::map<std::string, std::pair<Counts, Counts>> perSource;
   if (text)
     std::cout << "category                  n    TP    FP    FN  precision  recall     F1   best threshold (P/R/F1)\n";
   for (size_t l = 0; l < model->labels().size(); ++l) {
     const std::string& name = model->labels()[l];
     if (name == "clean") continue;
-    auto countAt = [&](double th) {
+    auto countAt = [&](double th, const std::string* source = nullptr) {
       Counts c;
-      for (const auto& [cats, s] : scored) {
-        const bool y = cats.count(name) > 0, p = s[l] >= th;
+      for (const Scored& x : scored) {
+        if (source && x.source != *source) continue;
+        const bool y = x.categories->count(name) > 0, p = x.scores[l] >= th;
         (y ? (p ? c.tp : c.fn) : (p ? c.fp : c.tn))++;
       }
       return c;
@@ -104,6 +114,11 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
       if (k % 5 == 0) sweep.push_back({{"threshold", k / 100.0}, {"tp", x.tp}, {"fp", x.fp}, {"fn", x.fn}, {"tn", x.tn}});
       if (x.f1() > best.f1()) best = x, bestTh = k / 100.0;
     }
+    for (const std::string src : {"reply", "incoming"}) {
+      auto add = [](Counts& to, const Counts& c) { to.tp += c.tp, to.fp += c.fp, to.fn += c.fn, to.tn += c.tn; };
+      add(perSource[src].first, countAt(threshold, &src));
+      add(perSource[src].second, countAt(bestTh, &src));
+    }
     if (c.tp + c.fn == 0 && c.fp == 0) continue;
     out["categories"][name] = {{"n", c.tp + c.fn}, {"tp", c.tp}, {"fp", c.fp}, {"fn", c.fn}, {"tn", c.tn},
                                {"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
@@ -116,6 +131,18 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
       std::cout << line;
     }
   }
+  auto micro = [](const Counts& c) {
+    return nlohmann::json{{"tp", c.tp}, {"fp", c.fp}, {"fn", c.fn}, {"precision", c.precision()}, {"recall", c.recall()}};
+  };
+  out["sources"] = nlohmann::json::object();
+  for (const auto& [src, c] : perSource) {
+    if (c.first.tp + c.first.fn + c.first.fp + c.first.tn == 0) continue;  // no line of that source
+    out["sources"][src] = {{"at_threshold", micro(c.first)}, {"at_best", micro(c.second)}};
+    if (text)
+      std::cout << src << " (micro, all categories): precision " << fmt3(c.first.precision()) << ", recall "
+                << fmt3(c.first.recall()) << " at " << threshold << "; " << fmt3(c.second.precision()) << " / "
+                << fmt3(c.second.recall()) << " at each category's best threshold\n";
+  }
   return out;
 }
 
@@ -123,7 +150,7 @@ nlohmann::json report(const std::string& modelPath, const std::vector<Example>& 
 
 int cmdTrain(const Argv& argv) {
   Args args = parseArgs(argv, {{"out", "valid", "report", "size-limit", "threshold", "epoch", "lr", "dim", "word-ngrams",
-                                "minn", "maxn", "bucket", "seed", "min-count", "autotune-seconds", "cutoff", "dsub"},
+                                "minn", "maxn", "bucket", "seed", "min-count", "autotune-seconds", "cutoff", "dsub", "pretrain"},
                                {"json", "no-quantize", "scores"}});
   expectPositionals(args, 1, 1);
   const std::string out = args.required("out");
@@ -175,6 +202,21 @@ int cmdTrain(const Argv& argv) {
   std::ostream& info = args.flag("json") ? std::cerr : std::cout;
   auto ft = std::make_shared<fasttext::FastText>();
   try {
+    // --pretrain N: word vectors first learnt without labels (skipgram, N epochs, same dim and char
+    // n-grams) from the same feature lines, as the supervised model's starting word rows.
+    if (const int pretrain = intOpt("pretrain", 0, 0, 100); pretrain > 0) {
+      fasttext::Args u = a;
+      u.model = fasttext::model_name::sg;
+      u.loss = fasttext::loss_name::ns;
+      u.epoch = pretrain;
+      u.lr = 0.05;
+      u.wordNgrams = 1;
+      u.output = binFile + "-pretrain";
+      fasttext::FastText pre;
+      pre.train(u);
+      pre.saveVectors(u.output + ".vec");
+      a.pretrainedVectors = u.output + ".vec";
+    }
     if (!valid.empty()) {
       writeFastText(valid, validFile, breaks);
       a.autotuneValidationFile = validFile;

@@ -13,7 +13,7 @@ namespace rg::classify {
 
 struct Token {
   uint32_t begin, end;  // UTF-16 offsets in the original text
-  std::string text;     // case-folded UTF-8, digits as 0
+  std::string text;     // case-folded UTF-8, digits as 0; several fastText words for a hashtag
 };
 
 struct Span {
@@ -31,7 +31,9 @@ struct Breakers {
 // Sentences of `text` (ICU sentence breaks), trailing white space excluded, empty ones dropped.
 void sentences(icu::BreakIterator& sentenceBreak, std::u16string_view text, std::vector<Span>& out);
 
-// Tokens of text[span]: ICU word segments that are not white space.
+// Tokens of text[span], normalized first (normalize.h: HTML entities, letter and symbol runs): URLs
+// as one token "_url_", @handles as "@user", hashtags as "#" and their words ("#DieGrünen" →
+// "# die grünen"), the rest ICU word segments that are not white space. Offsets are the original's.
 void tokenize(icu::BreakIterator& wordBreak, std::u16string_view text, Span span, std::vector<Token>& out);
 
 // The feature line for the model: source token, then the tokens (except index `skip`), then "\n".
