@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { AllProfanity } from 'allprofanity';
+import { sentences } from './care-sentences.mjs';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
 
 const args = process.argv.slice(2);
@@ -47,14 +48,7 @@ if (process.env.RG_WASM_BASELINE) {
   base = { core: c, rules: h(rulesOnly), insult: h(insults), dflt: c.defaultPolicy().handle };
 }
 
-// Customer-care sentences in German and English, with numbers, an address, an e-mail address and
-// an insult, so that every kind of rule has work; distinct texts per run (a ticket number).
-const sentences = ['Hallo Frau Meier, das tut uns leid.', 'Wir schauen uns das gerne an.',
-  'Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.', 'Thanks for your patience!',
-  'Your parcel left our warehouse yesterday and should arrive on Monday.', 'Could you restart the router once?',
-  'Honestly, only an idiot would order twice.', 'We will check whether a refund is possible.',
-  'Die Lieferung an die Hauptstraße 12 in 10115 Berlin ist für den 3.4. geplant.',
-  'Please send the photos to service@example.com by Friday.'];
+// Distinct texts per run (a ticket number) from the shared customer-care sentences.
 const text = (n, i) => {
   let s = `Ticket ${i}: `;
   for (let k = i; s.length < n; k++) s += `${sentences[k % sentences.length]} `;
