@@ -5,7 +5,7 @@
 // Usage: node tests/bench/bench-new-text.mjs [checks]   RULES=1: rules alone; SAME=1: one text again;
 //        DIR=other/build/wasm: another build of the core.
 import { readFileSync } from 'node:fs';
-import { sentences } from './care-sentences.mjs';
+import { newText } from './care-sentences.mjs';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
 
 const core = await loadNodeCore(process.env.DIR || undefined);
@@ -13,8 +13,7 @@ const b = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', 
 const ro = { ...b, rules: b.rules.filter((r) => r.kind !== 'classifier') }; delete ro.models;
 const d = process.env.RULES ? core.loadPolicy(JSON.stringify(ro)).handle : core.defaultPolicy().handle;
 core.check(d, { reply: 'Danke für Ihre Geduld, wir melden uns morgen.' });
-const letters = (n) => { let w = ''; for (n += 1; n > 0; n = Math.floor(n / 26)) w += String.fromCharCode(97 + n % 26); return w; };
-const fresh = (i) => { let s = `Ticket ${i}: `; for (let k = 0; s.length < 2000; k++) s += `${letters(i * 64 + k)}: ${sentences[k % sentences.length]} `; return s.slice(0, 2000); };
+const fresh = newText;
 const n = Number(process.argv[2] || 400);
 const t0 = performance.now();
 const ts = [], cpu = [];

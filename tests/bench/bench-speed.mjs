@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { AllProfanity } from 'allprofanity';
-import { sentences } from './care-sentences.mjs';
+import { newText, sentences } from './care-sentences.mjs';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
 
 const args = process.argv.slice(2);
@@ -68,8 +68,8 @@ const time = (fn, texts, warmup = texts.slice(0, 5)) => {
 };
 const f = (ms) => ms.toFixed(3).padStart(12);
 // Two checks alternating text by text (this build and the baseline): medians of each.
-const timePair = (fa, fb, texts) => {
-  for (const t of texts.slice(0, 5)) fa(t), fb(t);
+const timePair = (fa, fb, texts, warmup = texts.slice(0, 5)) => {
+  for (const t of warmup) fa(t), fb(t);
   const a = [], b = [];
   for (const t of texts) {
     let s = process.hrtime.bigint();
@@ -106,27 +106,10 @@ for (const n of args.includes('--typing') ? [] : [280, 2000, 10000, 100000, 1 <<
 // from earlier texts) and typing (the draft checked just before plus one character, re-checked),
 // each beside the rules alone on the same texts.
 {
-  const letters = (n) => { let w = ''; for (n += 1; n > 0; n = Math.floor(n / 26)) w += String.fromCharCode(97 + n % 26); return w; };
-  const fresh = (i) => {  // letters, not digits: digits would add phone and postcode candidates
-    let s = `Ticket ${i}: `;
-    for (let k = 0; s.length < 2000; k++) s += `${letters(i * 64 + k)}: ${sentences[k % sentences.length]} `;
-    return s.slice(0, 2000);
-  };
+  const fresh = newText;
   // No warm-up on the timed texts: each is checked once, in order (with a baseline: by both builds in turn,
   // each with its own cache).
-  const seq = (fn, texts, fb) => {
-    if (!fb) return [time(fn, texts, [])];
-    const a = [], b = [];
-    for (const t of texts) {
-      let s = process.hrtime.bigint();
-      fn(t);
-      a.push(Number(process.hrtime.bigint() - s) / 1e6);
-      s = process.hrtime.bigint();
-      fb(t);
-      b.push(Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return [median(a), median(b)];
-  };
+  const seq = (fn, texts, fb) => (fb ? timePair(fn, fb, texts, []) : [time(fn, texts, [])]);
   const on = (c, h) => (t) => c.check(h, { reply: t });
   const newTexts = Array.from({ length: runs }, (_, i) => fresh(900000 + i));
   for (const t of Array.from({ length: 5 }, (_, i) => fresh(800000 + i))) {
