@@ -3,12 +3,12 @@
 // alone, the model alone and combined, per source (the figures for tests/corpus/README.md's batch
 // table). --model FILE measures with another model in place of policies/default/default.ftz.
 // Usage: node scripts/classifier/measure-batch.mjs BATCH.jsonl [--cli PATH] [--model FILE]
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalReport } from '../lib/eval-jsonl.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -26,14 +26,7 @@ try {
   copyFileSync(model, join(work, 'default.ftz'));
   bundle.models = { default: { sha256: createHash('sha256').update(readFileSync(model)).digest('hex'), file: 'default.ftz' } };
   writeFileSync(join(work, 'bundle.json'), JSON.stringify(bundle));
-  let out;
-  try {
-    out = execFileSync(cli, ['eval', join(work, 'bundle.json'), batch, '--json'], { maxBuffer: 1 << 28 });
-  } catch (e) {
-    if (!e.stdout?.length) throw e;
-    out = e.stdout;
-  }
-  const r = JSON.parse(out.toString());
+  const r = evalReport(cli, join(work, 'bundle.json'), batch);
   const f = (v) => (v === null || v === undefined ? 'n/a' : v.toFixed(2));
   console.log(`${batch}: ${r.examples} lines`);
   for (const src of ['all', 'reply', 'incoming']) {

@@ -13,7 +13,6 @@
 // --precision P / --min-recall R try other targets on the tune lines (default train-default's).
 // Usage: node scripts/classifier/measure-thresholds.mjs [--cli PATH] [--split lines|batches]
 //        [--table FILE] [--check] [--precision P] [--min-recall R] [--json]
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chooseThresholds, evaluate, modelBestF1, precisionOf, recallOf } from './thresholds.mjs';
 import { CATEGORIES, TARGET, TRAIN_OPTIONS, thresholdsFor } from './train-default.mjs';
 import { corpusLines, rulesFindings, tableRows, trainAndScore } from './tune-data.mjs';
+import { evalReport } from '../lib/eval-jsonl.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -73,14 +73,7 @@ function engineCheck(t, thresholds, work) {
   writeFileSync(join(work, 'bundle.json'), JSON.stringify(bundle));
   const corpus = join(work, 'measure.jsonl');
   writeFileSync(corpus, `${t.measure.map((r) => r.line).join('\n')}\n`);
-  let out;
-  try {
-    out = execFileSync(cli, ['eval', join(work, 'bundle.json'), corpus, '--json'], { maxBuffer: 1 << 28 });
-  } catch (e) {
-    if (!e.stdout?.length) throw e;
-    out = e.stdout;
-  }
-  return JSON.parse(out.toString()).modes.combined;
+  return evalReport(cli, join(work, 'bundle.json'), corpus).modes.combined;
 }
 
 const f3 = (v) => v.toFixed(3);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { evalReport } from '../lib/eval-jsonl.mjs';
 
 // Every line of the training corpus (tests/corpus/*.jsonl, files sorted: corpus.jsonl,
 // germeval2018.jsonl, train-*.jsonl) as { file, text, germeval }.
@@ -24,16 +25,10 @@ export function rulesFindings(cli, bundlePath, lines, work) {
   writeFileSync(bundleFile, JSON.stringify(bundle));
   const corpusFile = join(work, 'rules-lines.jsonl');
   writeFileSync(corpusFile, `${lines.join('\n')}\n`);
-  let out;
-  try {
-    out = execFileSync(cli, ['eval', bundleFile, corpusFile, '--json'], { maxBuffer: 1 << 28 });
-  } catch (e) {
-    if (!e.stdout?.length) throw e;
-    out = e.stdout;  // exit 1 only for --min-* thresholds, not passed here
-  }
+  const report = evalReport(cli, bundleFile, corpusFile);
   // eval lists the lines whose findings differ from their labels; the others report exactly them.
   const found = lines.map((l) => JSON.parse(l).categories.slice());
-  for (const e of JSON.parse(out.toString()).errors) {
+  for (const e of report.errors) {
     const i = e.line - 1;
     found[i] = [...found[i].filter((c) => !e.missed.includes(c)), ...e.false_positive];
   }
