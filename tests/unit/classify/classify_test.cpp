@@ -228,7 +228,10 @@ void sameAsReadingEveryLine(const Model& m, const std::vector<std::pair<std::u16
     scores(m, b, text, source, fast);
     rgref::refScores(m, b, text, source, ref);
     REQUIRE(fast.size() == ref.size());
-    for (size_t i = 0; i < fast.size(); ++i) CHECK(std::fabs(fast[i] - ref[i]) <= 2e-3f);  // float rounding at most
+    // Float rounding at most: the sums are added in another order, and fastText's sigmoid is a
+    // table (512 steps over [-8, 8]), so a last-bit difference can move a score by one step,
+    // at most 0.25 * 16 / 512 ≈ 0.0078 (seen: 0.0028 at p ≈ 0.1).
+    for (size_t i = 0; i < fast.size(); ++i) CHECK(std::fabs(fast[i] - ref[i]) <= 8e-3f);
     std::vector<Hit> hf, hr;
     classify(m, b, text, source, labels, hf);
     rgref::refClassify(m, b, text, source, labels, hr);
