@@ -15,6 +15,15 @@ export function corpusLines(root) {
       .map((text) => ({ file, text, germeval: file === 'germeval2018.jsonl' })));
 }
 
+// The own lines that score each first model, fold by fold: line i in fold i % folds, so every own
+// line is scored exactly once by a model that did not train on it. folds = 1: every fifth line only
+// (the former single tune split).
+export function tuneSplit(own, folds) {
+  if (!Number.isInteger(folds) || folds < 1 || folds > 10) throw new Error('--tune-folds: an integer from 1 to 10');
+  if (folds === 1) return [own.filter((_, i) => i % 5 === 0)];
+  return Array.from({ length: folds }, (_, k) => own.filter((_, i) => i % folds === k));
+}
+
 // The categories the rules (no classifier rule, no model) report per line of `lines` (JSON text
 // lines in the corpus format), for the line's own source.
 export function rulesFindings(cli, bundlePath, lines, work) {
