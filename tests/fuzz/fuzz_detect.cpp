@@ -10,6 +10,7 @@
 
 #include "detect/detectors.h"
 #include "detect/metrics.h"
+#include "detect/scan.h"
 #include "fuzz_common.h"
 
 namespace {
@@ -20,10 +21,14 @@ using fuzzutil::insidePair;
   fuzzutil::fail(what, "(" + std::to_string(a) + ", " + std::to_string(b) + ")");
 }
 
+// The hit's text without the separators the detectors allow, after their unit folding (a
+// full-width hyphen or digit counts as its ASCII twin there).
 std::u16string withoutSpaces(std::u16string_view t) {
   std::u16string out;
-  for (char16_t c : t)
-    if (c != u' ' && c != u'-' && c != 0x00A0 && c != 0x202F && c != 0x3000) out.push_back(c);
+  for (char16_t c : t) {
+    c = rg::detect::scan::foldUnit(c);
+    if (c != u' ' && c != u'-' && c != 0x00A0 && c != 0x202F) out.push_back(c);
+  }
   return out;
 }
 

@@ -32,6 +32,11 @@ TEST_CASE("find card: grouped and compact with IIN confidence", "[detect]") {
   CHECK(cardIssued(u"4111111111111111"));
   CHECK_FALSE(cardIssued(u"1748503543012"));
   CHECK_FALSE(cardIssued(u"4111 1111 1111 1111"));
+  // Full-width digits and hyphens: reported in the original text, and valid for both validators.
+  CHECK(hits(Kind::Card, u"Karte ４１１１－１１１１－１１１１－１１１１") == Strings{"４１１１－１１１１－１１１１－１１１１@[6,25)"});
+  CHECK(luhnValid(u"４１１１１１１１１１１１１１１１"));
+  CHECK(cardIssued(u"４１１１１１１１１１１１１１１１"));
+  CHECK_FALSE(cardIssued(u"４１１１１１１１１１１１１１１x"));
   CHECK(hits(Kind::Card, u"👍🏽 Zahlung mit 4111 1111 1111 1111") == Strings{"4111 1111 1111 1111@[17,36)"});
 }
 

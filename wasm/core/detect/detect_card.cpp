@@ -34,10 +34,17 @@ unsigned prefix(std::u16string_view d, size_t n) {
 }  // namespace
 
 // Issuer ranges of the schemes customers actually paste (Visa, Mastercard, Amex, Discover,
-// Diners, JCB, UnionPay, Maestro, Mir, UATP) with the lengths each issues.
-bool cardIssued(std::u16string_view d) {
-  const size_t n = d.size();
-  if (n < 13 || n > 19 || d.find_first_not_of(u"0123456789") != std::u16string_view::npos) return false;
+// Diners, JCB, UnionPay, Maestro, Mir, UATP) with the lengths each issues. Full-width digits
+// count as digits, as in luhnValid: the detectors report them in the original text.
+bool cardIssued(std::u16string_view raw) {
+  const size_t n = raw.size();
+  if (n < 13 || n > 19) return false;
+  char16_t buffer[19];
+  for (size_t k = 0; k < n; ++k) {
+    buffer[k] = scan::foldUnit(raw[k]);
+    if (!scan::isDigit(buffer[k])) return false;
+  }
+  const std::u16string_view d(buffer, n);
   const unsigned p1 = prefix(d, 1), p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4);
   const bool len16to19 = n >= 16 && n <= 19;
   if (p1 == 4) return n == 13 || n == 16 || n == 19;                      // Visa
