@@ -4,14 +4,12 @@
 // machine), so a slow median can be told apart from a slow check. Prints figures; asserts nothing.
 // Usage: node tests/bench/bench-new-text.mjs [checks]   RULES=1: rules alone; SAME=1: one text again;
 //        DIR=other/build/wasm: another build of the core.
-import { readFileSync } from 'node:fs';
 import { newText } from './care-sentences.mjs';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+import { defaultRules } from './default-bundle.mjs';
 
 const core = await loadNodeCore(process.env.DIR || undefined);
-const b = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', import.meta.url), 'utf8'));
-const ro = { ...b, rules: b.rules.filter((r) => r.kind !== 'classifier') }; delete ro.models;
-const d = process.env.RULES ? core.loadPolicy(JSON.stringify(ro)).handle : core.defaultPolicy().handle;
+const d = process.env.RULES ? core.loadPolicy(JSON.stringify(defaultRules())).handle : core.defaultPolicy().handle;
 core.check(d, { reply: 'Danke für Ihre Geduld, wir melden uns morgen.' });
 const fresh = newText;
 const n = Number(process.argv[2] || 400);

@@ -4,10 +4,10 @@
 // insult rules against obscenity on the same text. Prints figures; asserts nothing (the recall
 // and false-positive targets are asserted by tests/node/obfuscation.test.mjs).
 // Usage: node tests/bench/bench-obfuscation.mjs [runs]
-import { readFileSync } from 'node:fs';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { AllProfanity } from 'allprofanity';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+import { defaultRules } from './default-bundle.mjs';
 import { cases, dictionaryWords, ldnoobwBundle, types, words } from '../obfuscation/cases.mjs';
 
 const runs = Number(process.argv[2] || 300);
@@ -67,8 +67,7 @@ for (const n of names) {
 }
 
 // Speed: the default bundle's insult rules alone, against obscenity, on the same replies.
-const dflt = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', import.meta.url), 'utf8'));
-dflt.rules = dflt.rules.filter((r) => r.id.startsWith('insult.'));
+const dflt = defaultRules((r) => r.id.startsWith('insult.'));
 delete dflt.team;
 const insult = core.loadPolicy(JSON.stringify(dflt));
 if (!insult.ok) throw new Error(JSON.stringify(insult.errors));

@@ -7,11 +7,11 @@
 //   --rules: also each rule of the default bundle alone on the 2,000-character texts (where the time goes)
 //   RG_WASM_BASELINE=dir (e.g. /work/main/build/wasm): the same rules and insult checks with that
 //   build of the core, alternating with this one text by text, so both see the same machine load.
-import { readFileSync } from 'node:fs';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { AllProfanity } from 'allprofanity';
 import { newText, sentences } from './care-sentences.mjs';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+import { defaultRules } from './default-bundle.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 200);
@@ -30,15 +30,13 @@ console.log = () => {};  // allprofanity announces every dictionary it loads
 const allprofanity = new AllProfanity({ performance: { enableCaching: false } });
 console.log = log;
 
-const bundle = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', import.meta.url), 'utf8'));
 const load = (b) => {
   const r = core.loadPolicy(JSON.stringify(b));
   if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
   return r.handle;
 };
-const rulesOnly = { ...bundle, rules: bundle.rules.filter((r) => r.kind !== 'classifier') };
-delete rulesOnly.models;
-const insults = { ...rulesOnly, rules: rulesOnly.rules.filter((r) => r.id.startsWith('insult.')) };
+const rulesOnly = defaultRules();
+const insults = defaultRules((r) => r.id.startsWith('insult.'));
 const rules = load(rulesOnly);
 const insult = load(insults);
 let base = null;

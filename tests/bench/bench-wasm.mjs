@@ -1,9 +1,9 @@
 // Benchmark of the wasm core through the same JS wrapper the extension uses, with a JS reference
 // (modern-ahocorasick over the same lexicon) in the same process. Prints figures; asserts nothing.
 // Usage: node tests/bench/bench-wasm.mjs [runs]
-import { readFileSync } from 'node:fs';
 import AhoCorasick from 'modern-ahocorasick';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+import { defaultBundle, defaultRules } from './default-bundle.mjs';
 
 const runs = Number(process.argv[2] || 2000);
 // mulberry32: a deterministic 32-bit generator (integer math stays exact in JS).
@@ -102,7 +102,7 @@ for (const n of [100, 1000, 10000]) {
 // The default bundle: rules alone (its classifier rules removed) beside rules and model, on a
 // 2,000-character reply of ordinary customer-care sentences (one of them an insult).
 {
-  const bundle = JSON.parse(readFileSync(new URL('../../policies/default/bundle.json', import.meta.url), 'utf8'));
+  const bundle = defaultBundle();
   const sentences = ['Hallo Frau Meier, das tut uns leid.', 'Wir schauen uns das gerne an.',
     'Schreiben Sie uns bitte eine DM mit Ihrer Kundennummer, dann melden wir uns.', 'Thanks for your patience!',
     'Your parcel left our warehouse yesterday and should arrive on Monday.', 'Could you restart the router once?',
@@ -122,9 +122,7 @@ for (const n of [100, 1000, 10000]) {
     return { ...stats(times), findings };
   };
   const hasModel = (bundle.rules || []).some((r) => r.kind === 'classifier');
-  const rulesOnly = { ...bundle, rules: bundle.rules.filter((r) => r.kind !== 'classifier') };
-  delete rulesOnly.models;
-  const r = core.loadPolicy(JSON.stringify(rulesOnly));
+  const r = core.loadPolicy(JSON.stringify(defaultRules()));
   if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
   const a = timeChecks(r.handle);
   console.log(`default bundle, rules only:      2,000-char reply median ${fmt(a.median)} p95 ${fmt(a.p95)} (${a.findings} findings)`);

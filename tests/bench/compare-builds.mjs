@@ -5,6 +5,7 @@
 // a result. Usage: RG_WASM_BASELINE=/other/build/wasm node tests/bench/compare-builds.mjs [max lines]
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadNodeCore } from '../../wasm/js/node-loader.mjs';
+import { defaultRules } from './default-bundle.mjs';
 
 const baseDir = process.env.RG_WASM_BASELINE;
 if (!baseDir) throw new Error('RG_WASM_BASELINE=dir of the other build');
@@ -12,9 +13,7 @@ const max = Number(process.argv[2] || Infinity);
 const root = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, root), 'utf8');
 
-const bundle = JSON.parse(read('policies/default/bundle.json'));
-const rulesOnly = { ...bundle, rules: bundle.rules.filter((r) => r.kind !== 'classifier') };
-delete rulesOnly.models;
+const rulesOnly = defaultRules();
 const bundles = [['rules alone', JSON.stringify(rulesOnly)], ['telecom example', read('policies/examples/telecom.json')],
   ['vectors bundle', read('tests/vectors/vectors_bundle.json')], ['cue bundle', read('tests/vectors/cue_bundle.json')]];
 
