@@ -121,3 +121,33 @@ TEST_CASE("detector options: phone regions, number types in the finding, service
   CHECK(hasError(errs, "/rules/1/regions", "only applies to the phone detector"));
   CHECK(hasError(errs, "/rules/2/regions", "at least one region"));
 }
+
+TEST_CASE("detector options: own-line words make a company's fixed-line number no finding", "[engine][contacts][phone]") {
+  json b = contactBundle();
+  b.erase("contact_points");
+  b["rules"] = json::array({rule("phone", "detector", {{"detector", "phone"}, {"category", "pii"}}),
+                            rule("own", "detector", {{"detector", "phone"}, {"category", "pii"},
+                                                     {"own_line_words", {"hotline", "servicezeiten", "press office"}}})});
+  auto p = load(b);
+  // After an own-line word in its sentence: the company's line, for the rule that declares the words.
+  CHECK(rulesFound(check(*p, "Our hotline 0345 600 7788 is open Mon-Sat.")) == std::vector<std::string>{"phone:0345 600 7788"});
+  CHECK(rulesFound(check(*p, "Unsere Servicezeiten: Mo–Sa 7–22 Uhr unter 030 555 0100.")) ==
+        std::vector<std::string>{"phone:030 555 0100"});
+  CHECK(rulesFound(check(*p, "Our press office can be reached at press@skyloop.example or +44 20 7946 0100.")) ==
+        std::vector<std::string>{"phone:+44 20 7946 0100"});
+  // A mobile number is a person's, whatever stands before it; a word after the number, or in the
+  // sentence before, or too far before, marks nothing.
+  CHECK(rulesFound(check(*p, "Unsere Hotline hat Sie unter 0171 2345678 nicht erreicht.")) ==
+        std::vector<std::string>{"own:0171 2345678", "phone:0171 2345678"});
+  CHECK(rulesFound(check(*p, "Call 0345 600 7788, that is our hotline.")) ==
+        std::vector<std::string>{"own:0345 600 7788", "phone:0345 600 7788"});
+  CHECK(rulesFound(check(*p, "Thanks for calling the hotline. Your number 0345 600 7788 is noted.")) ==
+        std::vector<std::string>{"own:0345 600 7788", "phone:0345 600 7788"});
+  CHECK(rulesFound(check(*p, "Hotline questions are always welcome here, and we have noted down for tomorrow's callback the number 0345 600 7788.")) ==
+        std::vector<std::string>{"own:0345 600 7788", "phone:0345 600 7788"});
+  auto errs = errorsOf(bundleWith({rule("a", "detector", {{"detector", "email"}, {"own_line_words", {"hotline"}}}),
+                                   rule("b", "detector", {{"detector", "phone"}, {"own_line_words", "hotline"}})})
+                           .dump());
+  CHECK(hasError(errs, "/rules/0/own_line_words", "only applies to the phone detector"));
+  CHECK(hasError(errs, "/rules/1/own_line_words", "array"));
+}

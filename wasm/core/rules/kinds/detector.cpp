@@ -3,7 +3,9 @@
 // (the bundle's and the rule's own "allow"), role addresses (unless "role_addresses": "flag") and,
 // with "allow_service_numbers", freephone and other service lines are not reported. Phone numbers
 // are those libphonenumber finds valid in the rule's "regions" (default: all it carries); their
-// findings name the number's type and region.
+// findings name the number's type and region. With "own_line_words" (phone), a number that is not a
+// mobile or personal one, after such a word ("Unsere Hotline", "press office") in its sentence, is the
+// company's own line: the default bundle cannot declare the numbers of the company using it.
 #include <algorithm>
 #include <cmath>
 
@@ -29,6 +31,7 @@ struct DetectorSettings : Settings {
   bool flagRoleAddresses = false;         // email: report support@... too (Presidio's behaviour)
   bool allowServiceNumbers = false;       // phone: freephone, shared-cost, premium-rate lines are fine
   std::vector<const char*> regions;       // phone: elements of detect::kPhoneRegions; empty: all
+  bool ownLineWords = false;              // phone: the rule has "own_line_words" (Role::Other)
   size_t memoryBytes() const override {
     size_t n = sizeof(*this);
     for (const auto* l : {&allowDomains, &allow.phones, &allow.emails, &allow.domains, &allow.handles, &allow.localParts})
@@ -53,6 +56,30 @@ std::string domainOf(std::u16string_view hit, detect::Kind kind) {
   s = s.substr(0, s.find_first_of("/?#:"));
   if (auto at = s.rfind('@'); at != std::string::npos) s = s.substr(at + 1);
   return s;
+}
+
+// How far before a phone number an own-line word may stand (UTF-16 units, within its sentence).
+constexpr uint32_t kOwnLineReach = 80;
+
+// A number of a person, never a company's line, whatever words stand before it.
+bool personalType(const char* type) {
+  const std::string_view t = type ? type : "";
+  return t == "mobile" || t == "personal_number" || t == "pager" || t == "voicemail";
+}
+
+// An own-line word ends at most kOwnLineReach units before `begin`, with no sentence end (". ",
+// "! ", "? ", a line break) between it and the number.
+bool ownLineBefore(std::u16string_view text, uint32_t begin, const std::vector<text::Span>& words) {
+  for (const text::Span& w : words) {
+    if (w.end > begin || begin - w.end > kOwnLineReach) continue;
+    bool sentenceEnd = false;
+    for (uint32_t k = w.end; k < begin && !sentenceEnd; ++k) {
+      const char16_t ch = text[k];
+      sentenceEnd = ch == u'\n' || ((ch == u'.' || ch == u'!' || ch == u'?') && k + 1 < begin && text[k + 1] == u' ');
+    }
+    if (!sentenceEnd) return true;
+  }
+  return false;
 }
 
 bool domainAllowed(const std::string& domain, const std::vector<std::string>& allowed) {
@@ -107,6 +134,11 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
     c.v.boolean(*f, sp, s->allowServiceNumbers);
     if (!name.empty() && name != "phone") c.v.err(sp, "only applies to the phone detector");
   }
+  const std::string op = Validator::at(ptr, "own_line_words");
+  if (const json* o = c.v.field(rule, "own_line_words", ptr, false)) {
+    if (!name.empty() && name != "phone") c.v.err(op, "only applies to the phone detector");
+    s->ownLineWords = c.termList(*o, op, 0, MatchMode::Prefix, Role::Other, nullptr, 0, false);
+  }
   const std::string gp = Validator::at(ptr, "regions");
   if (const json* g = c.v.field(rule, "regions", ptr, false); g && c.v.array(*g, gp)) {
     if (!name.empty() && name != "phone") c.v.err(gp, "only applies to the phone detector");
@@ -131,8 +163,9 @@ void check(const Settings& settings, eval::CheckContext& c) {
   const auto& s = static_cast<const DetectorSettings&>(settings);
   std::vector<detect::Hit> hits = detect::find(s.detector, c.text, s.regions);
   if (hits.empty()) return;
-  std::vector<text::Span> context;
+  std::vector<text::Span> context, ownLine;
   c.spans(Role::Context, context);
+  if (s.ownLineWords) c.spans(Role::Other, ownLine);
   for (const detect::Hit& h : hits) {
     if (!s.allowDomains.empty() &&
         domainAllowed(domainOf(c.text.substr(h.begin, h.end - h.begin), s.detector), s.allowDomains))
@@ -140,6 +173,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
     const std::u16string_view found = c.text.substr(h.begin, h.end - h.begin);
     if (c.policy.contacts.covers(found, !s.flagRoleAddresses) || s.allow.covers(found, !s.flagRoleAddresses)) continue;
     if (s.allowServiceNumbers && (detect::serviceType(h.phoneType) || detect::serviceNumber(found))) continue;
+    if (!ownLine.empty() && h.phoneType && !personalType(h.phoneType) && ownLineBefore(c.text, h.begin, ownLine)) continue;
     double conf = h.confidence;
     // A context word within 40 characters of the hit raises the confidence.
     const int64_t lo = int64_t(h.begin) - 40, hi = int64_t(h.end) + 40;
@@ -159,7 +193,7 @@ void check(const Settings& settings, eval::CheckContext& c) {
 const Kind& kind_detector() {
   static const Kind k{"detector",
                       {"detector", "context", "min_confidence", "allow_domains", "allow", "role_addresses",
-                       "allow_service_numbers", "regions"},
+                       "allow_service_numbers", "own_line_words", "regions"},
                       compile, check};
   return k;
 }
