@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -71,34 +70,16 @@ void scanAutomata(const Policy& p, std::u16string_view textIn, uint8_t source, c
   bool any = false;
   for (const Automaton& a : p.automata) any |= (a.sources & source) != 0;
   if (!any) return;
-  View base, scratchA, scratchB;
+  View base;
   text::foldBase(textIn, base);
   Boundaries bounds(p, textIn);
-  // The passes before repeats, once per (passes, words): an insult view and its two-letter twin,
-  // or rules with the same obfuscation, share them.
-  struct Prefix {
-    text::ViewKind kind;
-    uint32_t wordsId;
-    View a, b;
-    const View* view;
-  };
-  std::deque<Prefix> prefixes;
-  auto prefixOf = [&](const Automaton& a) -> const View& {
-    const text::ViewKind k = text::prefixKind(a.view);
-    const uint32_t w = (k & (text::kMasks | text::kLeet)) ? a.wordsId : UINT32_MAX;
-    for (const Prefix& x : prefixes)
-      if (x.kind == k && x.wordsId == w) return *x.view;
-    Prefix& x = prefixes.emplace_back();
-    x.kind = k;
-    x.wordsId = w;
-    x.view = &text::applyPasses(base, k, x.a, x.b, &a.words);
-    return *x.view;
-  };
+  // Every pass runs once per view it applies to: views with the same passes on the way (an insult
+  // view and its two-letter twin, the leet pass of several views) share their outputs.
+  text::PassMemo memo(base);
   for (const Automaton& a : p.automata) {
     if (!(a.sources & source)) continue;
     bool twinIdle = false;
-    const View& v = a.view == 0 ? base
-                                : text::applyPasses(prefixOf(a), a.view, scratchA, scratchB, &a.words, &twinIdle, true);
+    const View& v = a.view == 0 ? base : memo.view(a.view, &a.words, a.wordsId, &twinIdle);
     if (twinIdle) continue;
     a.ac.scan(v.text, [&](int32_t key, size_t end) {
       const size_t start = end - a.ac.keyLength(key);

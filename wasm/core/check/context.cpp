@@ -1,6 +1,8 @@
 #include "context.h"
 #include "quotes.h"
 
+#include "detect/detectors.h"
+
 #include <algorithm>
 #include <memory>
 
@@ -81,6 +83,14 @@ bool CheckContext::quoted(text::Span match) {
   for (const text::Span& q : quotes_)
     if (q.begin <= match.begin && match.end <= q.end) return true;
   return false;
+}
+
+std::u16string_view CheckContext::detectorText() {
+  if (!detectorFolded_) {
+    detectorText_ = detect::foldForDetectors(text, detectorBuffer_);
+    detectorFolded_ = true;
+  }
+  return detectorText_;
 }
 
 bool CheckContext::governed(text::Span match, const Unless& unless, std::span<const text::Span> parts) {

@@ -56,6 +56,8 @@ class CheckContext {
   static constexpr uint32_t kTagLead = 2;
   // The match lies inside quotation marks (quotes.h), computed once per text.
   bool quoted(text::Span match);
+  // The text as the detectors read it (detect::foldForDetectors), folded once for all detector rules.
+  std::u16string_view detectorText();
 
   // Spans of this rule's occurrences with `role`.
   void spans(Role role, std::vector<text::Span>& out) const {
@@ -100,6 +102,9 @@ class CheckContext {
   std::vector<uint32_t> sentenceStarts_;  // sorted; empty until first asked
   std::vector<text::Span> quotes_;        // quotation interiors, once asked
   bool quotesFound_ = false;
+  bool detectorFolded_ = false;
+  std::u16string_view detectorText_;
+  std::u16string detectorBuffer_;
   // A clause ends in [from, to): clause punctuation or a clause break word.
   bool clauseBreakIn(uint32_t from, uint32_t to) const;
   const Occurrence* cueFrom(uint32_t offset) const;  // the first cue that begins at or after offset

@@ -70,8 +70,9 @@ std::vector<Hit> findIbans(std::u16string_view s) {
   std::vector<Hit> hits;
   std::u16string compact;
   for (size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (!isAsciiAlpha(s[i]) || wordCharBefore(s, i) || !isAsciiAlpha(s[i + 1]) || !isDigit(s[i + 2]) ||
-        !isDigit(s[i + 3]))
+    // (the check digits first: digits are the rarest units of a text)
+    if (!isDigit(s[i + 2]) || !isDigit(s[i + 3]) || !isAsciiAlpha(s[i]) || !isAsciiAlpha(s[i + 1]) ||
+        wordCharBefore(s, i))
       continue;
     const size_t length = ibanLength(s[i], s[i + 1]);
     if (length == 0) continue;

@@ -26,7 +26,21 @@ std::optional<Kind> kindFromName(std::string_view name) {
 }
 
 std::vector<Hit> find(Kind kind, std::u16string_view text, std::span<const char* const> phoneRegions) {
-  const std::u16string folded = scan::fold(text);
+  std::u16string buffer;
+  return findFolded(kind, foldForDetectors(text, buffer), phoneRegions);
+}
+
+std::u16string_view foldForDetectors(std::u16string_view text, std::u16string& buffer) {
+  // (most texts have no full-width form: then the text is read as it is, without a copy)
+  for (size_t i = 0; i < text.size(); ++i)
+    if (scan::foldUnit(text[i]) != text[i]) {
+      buffer = scan::fold(text);
+      return buffer;
+    }
+  return text;
+}
+
+std::vector<Hit> findFolded(Kind kind, std::u16string_view folded, std::span<const char* const> phoneRegions) {
   switch (kind) {
     case Kind::Email: return scan::findEmails(folded);
     case Kind::Phone: return scan::findPhones(folded, phoneRegions.empty() ? std::span<const char* const>(kPhoneRegions) : phoneRegions);

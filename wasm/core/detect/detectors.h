@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,12 @@ std::optional<Kind> kindFromName(std::string_view name);
 // All hits of one kind, sorted by begin, non-overlapping. Phone numbers are those valid in one of
 // `phoneRegions` (elements of kPhoneRegions, phone_numbers.h; empty: all of them, in their order).
 std::vector<Hit> find(Kind kind, std::u16string_view text, std::span<const char* const> phoneRegions = {});
+// The text as every detector reads it (full-width ASCII forms and the ideographic space folded, one
+// unit per unit, so offsets stay those of the text). A check folds it once for all its detector
+// rules. Returns `text` itself when nothing folds, else `buffer`'s contents.
+std::u16string_view foldForDetectors(std::u16string_view text, std::u16string& buffer);
+// find() on a text folded by foldForDetectors.
+std::vector<Hit> findFolded(Kind kind, std::u16string_view folded, std::span<const char* const> phoneRegions = {});
 
 // Validators, exposed for tests and for the checker's own use.
 bool ibanValid(std::u16string_view compactIban);   // country length + mod-97; spaces removed by the caller

@@ -1,5 +1,6 @@
 // The opt-in passes that run only for rules asking for them: Latin look-alikes, masked words and
 // word-final $ @ !, and stems. (Compiled for size in wasm: they rarely have work to do.)
+#include <array>
 #include <vector>
 
 #include <unicode/uchar.h>
@@ -90,10 +91,17 @@ bool masksMayApply(const View& v, const match::WordList& words, bool masks, bool
   const size_t n = v.size();
   std::u16string token;
   std::vector<uint32_t> from;
-  // Only tokens with a mask or a word-final symbol can change: found from those rare units.
+  // Only tokens with a mask or a word-final symbol can change: found from those rare units, by a
+  // table of the ASCII units that trigger a look (bit 1: a mask, bit 2: a word-final symbol).
+  static constexpr auto kTriggers = [] {
+    std::array<uint8_t, 128> t{};
+    for (char16_t c = 0; c < 128; ++c) t[c] = uint8_t((isMaskChar(c) ? 1 : 0) | (finalSymbolOf(c) ? 2 : 0));
+    return t;
+  }();
+  const uint8_t wanted = uint8_t((masks ? 1 : 0) | (finalSymbols ? 2 : 0));
   for (size_t p = 0; p < n; ++p) {
     const char16_t c = v.text[p];
-    if (!(masks && isMaskChar(c)) && !(finalSymbols && finalSymbolOf(c))) continue;
+    if (c >= 0x80 || !(kTriggers[c] & wanted)) continue;
     size_t i = p, j = p + 1;
     while (i > 0 && maskTokenChar(v.text[i - 1])) --i;
     while (j < n && maskTokenChar(v.text[j])) ++j;

@@ -66,8 +66,8 @@ class Writer {
 };
 
 // Leet characters that are punctuation at a word's end ("idiot!") unless a listed word needs them ("a$$").
-inline char16_t finalSymbolOf(char16_t c) { return c == u'$' ? u's' : c == u'@' ? u'a' : c == u'!' ? u'i' : 0; }
-inline bool isMaskChar(char16_t c) { return c == u'*' || c == u'#' || c == u'_' || c == u'%'; }
+constexpr char16_t finalSymbolOf(char16_t c) { return c == u'$' ? u's' : c == u'@' ? u'a' : c == u'!' ? u'i' : 0; }
+constexpr bool isMaskChar(char16_t c) { return c == u'*' || c == u'#' || c == u'_' || c == u'%'; }
 // Units of a token the masks pass looks at.
 inline bool maskTokenChar(char16_t c) { return isLetter(c) || isDigit(c) || isMaskChar(c) || finalSymbolOf(c); }
 

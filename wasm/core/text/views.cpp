@@ -1,5 +1,6 @@
 #include "views.h"
 
+#include <algorithm>
 #include <array>
 
 #include <unicode/uchar.h>
@@ -193,7 +194,7 @@ bool foldBase(std::u16string_view s, View& out) {
 
 namespace {
 
-inline char16_t leetOf(char16_t c) {
+constexpr char16_t leetOf(char16_t c) {
   switch (c) {
     case u'3': return u'e';
     case u'0': return u'o';
@@ -208,6 +209,51 @@ inline char16_t leetOf(char16_t c) {
     default: return 0;
   }
 }
+// (leetOf for the ASCII units, as a table: the leet characters are all ASCII)
+constexpr auto kLeetTable = [] {
+  std::array<char16_t, 128> t{};
+  for (char16_t c = 0; c < 128; ++c) t[c] = leetOf(c);
+  return t;
+}();
+
+// The units leetPass rewrites, in order: a leet character in a token (a run of non-space units)
+// with a real letter, that is a digit or is followed in its token by a letter or another leet
+// character ("sh!t", "id10t"; not "idiot!"). Found from the leet characters present: most units
+// are none, and only a token that holds one is read.
+void leetUnits(const View& v, std::vector<uint32_t>& out) {
+  out.clear();
+  const size_t n = v.size();
+  for (size_t p = 0; p < n; ++p) {
+    const char16_t c = v.text[p];
+    if (c >= 0x80 || !kLeetTable[c]) continue;
+    // p is the token's first leet character (the tokens before it are done).
+    size_t i = p, j = p + 1;
+    while (i > 0 && !isSpace(v.text[i - 1])) --i;
+    while (j < n && !isSpace(v.text[j])) ++j;
+    bool letter = false;
+    for (size_t k = i; k < j && !letter; ++k) letter = isLetter(v.text[k]);
+    for (size_t k = p; k < j && letter; ++k) {
+      const char16_t u = v.text[k];
+      if (!leetOf(u)) continue;
+      // Punctuation-like leet characters only count inside a word ("sh!t"), not as its end ("idiot!").
+      if (isDigit(u) || (k + 1 < j && (isLetter(v.text[k + 1]) || leetOf(v.text[k + 1])))) out.push_back(uint32_t(k));
+    }
+    p = j;  // (a space, or the end)
+  }
+}
+
+// The leet view: a copy of `in` with `units` (leetUnits) spelled and marked.
+void leetRewrite(const View& in, const std::vector<uint32_t>& units, View& out) {
+  out.text = in.text;
+  out.map = in.map;
+  if (in.obf.empty()) out.obf.assign(in.size(), 0);
+  else out.obf = in.obf;
+  for (uint32_t k : units) {
+    out.text[k] = leetOf(in.text[k]);
+    out.obf[k] |= 1;
+  }
+}
+
 inline bool isSeparator(char16_t c) { return c == u'.' || c == u'-' || c == u'_' || c == u'*' || c == u' '; }
 
 // One character of the original text may be several view units (ö -> oe, ß -> ss, ﬁ -> fi): a
@@ -259,33 +305,6 @@ void spacedLetters(const View& v, size_t i, std::vector<std::pair<size_t, size_t
 }
 
 // Cheap pre-checks: most texts need no pass at all, and then the view is shared, not copied.
-// Exactly when leetPass changes a unit: a leet character in a token with a letter, a digit or
-// followed by a letter or another leet character ("sh!t", not "idiot!").
-bool leetMayApply(const View& v) {
-  const size_t n = v.size();
-  size_t i = 0;
-  while (i < n) {
-    if (isSpace(v.text[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    bool letter = false, leet = false;
-    while (j < n && !isSpace(v.text[j])) {
-      letter |= isLetter(v.text[j]);
-      leet |= leetOf(v.text[j]) != 0;
-      ++j;
-    }
-    if (letter && leet)
-      for (size_t k = i; k < j; ++k) {
-        const char16_t c = v.text[k];
-        if (leetOf(c) && (isDigit(c) || (k + 1 < j && (isLetter(v.text[k + 1]) || leetOf(v.text[k + 1])))))
-          return true;
-      }
-    i = j;
-  }
-  return false;
-}
 bool separatorsMayApply(const View& v) {
   std::vector<std::pair<size_t, size_t>> groups;
   for (size_t i = 0; i + 2 < v.size(); ++i) {
@@ -346,33 +365,9 @@ void repeats(const View& in, View& out, bool two) {
 void leetPass(const View& in, View& out) {
   // One unit out per unit in: the view is copied whole and only the units leet spells are
   // rewritten (and marked), as the copy unit by unit through a Writer would give them.
-  const size_t n = in.size();
-  out.text = in.text;
-  out.map = in.map;
-  if (in.obf.empty()) out.obf.assign(n, 0);
-  else out.obf = in.obf;
-  size_t i = 0;
-  while (i < n) {
-    if (isSpace(in.text[i])) {
-      ++i;
-      continue;
-    }
-    // A token: a run of non-space units. Leet applies only if it contains a real letter.
-    size_t j = i;
-    bool letter = false;
-    while (j < n && !isSpace(in.text[j])) letter |= isLetter(in.text[j++]);
-    for (size_t k = i; k < j && letter; ++k) {
-      char16_t c = in.text[k];
-      char16_t l = leetOf(c);
-      // Punctuation-like leet characters only count inside a word ("sh!t"), not as its end ("idiot!").
-      if (l && !isDigit(c) && !(k + 1 < j && (isLetter(in.text[k + 1]) || leetOf(in.text[k + 1])))) l = 0;
-      if (l) {
-        out.text[k] = l;
-        out.obf[k] |= 1;
-      }
-    }
-    i = j;
-  }
+  std::vector<uint32_t> units;
+  leetUnits(in, units);
+  leetRewrite(in, units, out);
 }
 
 void separatorPass(const View& in, View& out) {
@@ -405,37 +400,82 @@ std::vector<ViewKind> termViews(ViewKind kind, ViewKind stem) {
   return stemmed;
 }
 
-const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words,
-                        bool* twinIdle, bool fromRepeats) {
-  const View* cur = &base;
+namespace {
+
+// The steps of a pass, told apart by a memo; the masks step also by its two flags.
+enum Step : uint32_t { kStepLookalikes, kStepLeet, kStepSeparators, kStepRepeats, kStepRepeatsTwo, kStepStemEnglish,
+                       kStepStemGerman, kStepMasks /* + 1: masks, + 2: final symbols */ };
+
+// Runs the passes of `kind` in their order. `step(id, usesWords, may, pass)` runs one:
+// `may(view)` tells whether it changes the view, `pass(in, out)` writes the changed view (called
+// only right after `may` on the same view); it returns whether the view changed.
+template <class RunStep>
+void runPasses(ViewKind kind, const match::WordList* words, bool* twinIdle, RunStep&& step) {
   if (twinIdle) *twinIdle = false;
-  auto step = [&](bool may, auto&& pass) {
-    if (!may) return;
-    View& target = (cur == &a) ? b : a;
-    pass(*cur, target);
-    cur = &target;
-  };
-  if ((kind & kLookalikes) && !fromRepeats) step(lookalikesMayApply(*cur), lookalikePass);
-  if ((kind & kLeet) && !fromRepeats) step(leetMayApply(*cur), leetPass);
+  if (kind & kLookalikes) step(kStepLookalikes, false, lookalikesMayApply, lookalikePass);
+  if (kind & kLeet) {
+    std::vector<uint32_t> units;
+    step(kStepLeet, false, [&](const View& v) { leetUnits(v, units); return !units.empty(); },
+         [&](const View& in, View& out) { leetRewrite(in, units, out); });
+  }
   // Masks before separators: "*" is both, and "b**n*r" is a masked word, "i*d*i*o*t" a spaced one
   // (no listed word fits it). Again after repeats, for a stretched masked word ("stuuup*d").
   const bool masks = (kind & kMasks) != 0, finalSymbols = (kind & kLeet) != 0;
   const bool dictionary = words && !words->empty() && (masks || finalSymbols);
   auto maskStep = [&] {
-    step(masksMayApply(*cur, *words, masks, finalSymbols),
+    step(kStepMasks + (masks ? 1 : 0) + (finalSymbols ? 2 : 0), true,
+         [&](const View& v) { return masksMayApply(v, *words, masks, finalSymbols); },
          [&](const View& in, View& out) { maskPass(in, out, *words, masks, finalSymbols); });
   };
-  if (dictionary && !fromRepeats) maskStep();
-  if ((kind & kSeparators) && !fromRepeats) step(separatorsMayApply(*cur), separatorPass);
-  if (kind & kRepeats) step(repeatsMayApply(*cur), repeatPass);
+  if (dictionary) maskStep();
+  if (kind & kSeparators) step(kStepSeparators, false, separatorsMayApply, separatorPass);
+  if (kind & kRepeats) step(kStepRepeats, false, repeatsMayApply, repeatPass);
   else if (kind & kRepeatsTwo) {
-    const bool may = repeatsMayApply(*cur);
-    if (!may && twinIdle) *twinIdle = true;
-    step(may, repeatTwoPass);
+    const bool changed = step(kStepRepeatsTwo, false, repeatsMayApply, repeatTwoPass);
+    if (!changed && twinIdle) *twinIdle = true;
   }
   if (dictionary && masks && (kind & (kRepeats | kRepeatsTwo))) maskStep();
-  if (kind & (kStemEnglish | kStemGerman))
-    step(hasLetter(*cur), [&](const View& in, View& out) { stemPass(in, out, (kind & kStemGerman) != 0); });
+  if (kind & (kStemEnglish | kStemGerman)) {
+    const bool german = (kind & kStemGerman) != 0;
+    step(german ? kStepStemGerman : kStepStemEnglish, false, hasLetter,
+         [&](const View& in, View& out) { stemPass(in, out, german); });
+  }
+}
+
+}  // namespace
+
+const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words,
+                        bool* twinIdle) {
+  const View* cur = &base;
+  runPasses(kind, words, twinIdle, [&](uint32_t, bool, auto&& may, auto&& pass) {
+    if (!may(*cur)) return false;
+    View& target = (cur == &a) ? b : a;
+    pass(*cur, target);
+    cur = &target;
+    return true;
+  });
+  return *cur;
+}
+
+const View& PassMemo::view(ViewKind kind, const match::WordList* words, uint32_t wordsId, bool* twinIdle) {
+  const View* cur = &base_;
+  runPasses(kind, words, twinIdle, [&](uint32_t id, bool usesWords, auto&& may, auto&& pass) {
+    const uint32_t w = usesWords ? wordsId : UINT32_MAX;
+    const View* in = cur;
+    auto known = std::find_if(outputs_.begin(), outputs_.end(),
+                              [&](const Output& o) { return o.in == in && o.step == id && o.words == w; });
+    if (known != outputs_.end()) {
+      cur = known->out;
+    } else {
+      if (may(*in)) {
+        View& v = views_.emplace_back();
+        pass(*in, v);
+        cur = &v;
+      }
+      outputs_.push_back({in, id, w, cur});
+    }
+    return cur != in;
+  });
   return *cur;
 }
 

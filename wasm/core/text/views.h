@@ -8,6 +8,7 @@
 // masks; and the stem pass a "stem" match mode puts its terms into.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,14 +66,29 @@ void applyPasses(const View& base, ViewKind kind, View& out, const match::WordLi
 // Same without copying: returns `base` itself when no pass changes anything, else a or b.
 // `twinIdle` (optional) is set when `kind` is a two-letter repeats twin and the text has no run
 // to collapse: the twin's view then equals its sibling's, and scanning it again finds nothing new.
-// With `fromRepeats`, `base` is already the result of the passes before repeats (lookalikes, leet,
-// masks, separators) of this `kind` with these `words` (see prefixKind): only the rest runs.
 const View& applyPasses(const View& base, ViewKind kind, View& a, View& b, const match::WordList* words = nullptr,
-                        bool* twinIdle = nullptr, bool fromRepeats = false);
-// The passes of `kind` that run before repeats: views that share them (an insult view and its
-// two-letter twin) can share that intermediate view. Its result also depends on the words when it
-// has masks or leet.
-inline ViewKind prefixKind(ViewKind kind) { return ViewKind(kind & (kLookalikes | kLeet | kMasks | kSeparators)); }
+                        bool* twinIdle = nullptr);
+
+// The views of one text under the optional passes, for one check: every pass runs once per view it
+// is applied to (and per words, for the masks pass), so views that share a pass on the same input
+// share its output (the leet pass of the insult and the discrimination views; a masks pass after
+// an idle repeats pass). Pass outputs live as long as the memo.
+class PassMemo {
+ public:
+  explicit PassMemo(const View& base) : base_(base) {}
+  // applyPasses(base, kind, ..., words, twinIdle)'s view; `wordsId` is the same for equal words.
+  const View& view(ViewKind kind, const match::WordList* words, uint32_t wordsId, bool* twinIdle = nullptr);
+
+ private:
+  struct Output {
+    const View* in;
+    uint32_t step, words;
+    const View* out;  // `in` itself when the pass changes nothing
+  };
+  const View& base_;
+  std::vector<Output> outputs_;
+  std::deque<View> views_;
+};
 
 // Folds a term (or exception, allow phrase, context word) exactly as text is folded for `kind`.
 std::u16string foldTerm(std::u16string_view term, ViewKind kind);

@@ -161,7 +161,7 @@ std::shared_ptr<const Settings> compile(const json& rule, const std::string& ptr
 
 void check(const Settings& settings, eval::CheckContext& c) {
   const auto& s = static_cast<const DetectorSettings&>(settings);
-  std::vector<detect::Hit> hits = detect::find(s.detector, c.text, s.regions);
+  std::vector<detect::Hit> hits = detect::findFolded(s.detector, c.detectorText(), s.regions);
   if (hits.empty()) return;
   std::vector<text::Span> context, ownLine;
   c.spans(Role::Context, context);
