@@ -155,15 +155,6 @@ void CheckContext::scanLiterals() {
   literalsScanned_ = true;
   const PatternLiterals& lits = policy.literals;
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    const char16_t c = text[i];
-    // (a surrogate may start a supplementary digit: counted as one)
-    if (c < 0x80 ? (c >= u'0' && c <= u'9') : (u_charType(c) == U_DECIMAL_DIGIT_NUMBER || U16_IS_SURROGATE(c))) {
-      digit_ = true;
-      if (!lits.digitStarts) break;
-      if (!U16_IS_TRAIL(c) || i == 0 || !U16_IS_LEAD(text[i - 1])) digitStarts_.push_back(uint32_t(i));
-    }
-  }
   exact_.assign(lits.exact.keyCount(), 0);
   exactPos_.assign(lits.exactStarts.size(), {});
   lits.exact.scan(text, [&](int32_t key, size_t end) {
@@ -171,20 +162,32 @@ void CheckContext::scanLiterals() {
     if (size_t(key) < lits.exactStarts.size() && lits.exactStarts[size_t(key)])
       exactPos_[size_t(key)].push_back(uint32_t(end - lits.exact.keyLength(key)));
   });
-  if (lits.folded.empty()) return;
-  folded_.assign(lits.folded.keyCount(), 0);
-  foldedPos_.assign(lits.foldedStarts.size(), {});
-  // Full case folding code point by code point (it is context-free, so this is the folding of the
-  // whole text), remembering where each folded unit's code point starts in the text.
+  // One pass over the text, code point by code point: its digits (a surrogate may start a
+  // supplementary digit: counted as one) and, for the folded literals, its full case folding (it
+  // is context-free, so this is the folding of the whole text). Where each folded unit's code
+  // point starts in the text is written down only from the first code point that does not fold
+  // one unit to one unit: until then, folded unit k is text unit k.
+  bool folding = !lits.folded.empty();
+  if (folding) {
+    folded_.assign(lits.folded.keyCount(), 0);
+    foldedPos_.assign(lits.foldedStarts.size(), {});
+  }
   std::u16string f;
   std::vector<uint32_t> at;
-  f.reserve(n + 8);
-  at.reserve(n + 8);
+  bool mapped = false;  // `at` is in use
+  if (folding) f.reserve(n + 8);
+  auto digit = [&](size_t i) {
+    digit_ = true;
+    if (lits.digitStarts) digitStarts_.push_back(uint32_t(i));
+  };
   for (size_t i = 0; i < n;) {
     const char16_t c = text[i];
     if (c < 0x80) {
-      f.push_back((c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c);
-      at.push_back(uint32_t(i));
+      if (c >= u'0' && c <= u'9') digit(i);
+      if (folding) {
+        f.push_back((c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c);
+        if (mapped) at.push_back(uint32_t(i));
+      }
       ++i;
       continue;
     }
@@ -192,25 +195,37 @@ void CheckContext::scanLiterals() {
     UChar32 cp;
     U16_NEXT(text.data(), j, n, cp);
     (void)cp;
-    UChar buf[8];
-    UErrorCode st = U_ZERO_ERROR;
-    const int32_t m = u_strFoldCase(buf, 8, reinterpret_cast<const UChar*>(text.data() + i), int32_t(j - i),
-                                    U_FOLD_CASE_DEFAULT, &st);
-    if (U_FAILURE(st)) {  // cannot tell: let every pattern run everywhere
-      folded_.assign(lits.folded.keyCount(), 1);
-      foldedUnknown_ = true;
-      return;
-    }
-    for (int32_t k = 0; k < m; ++k) {
-      f.push_back(char16_t(buf[k]));
-      at.push_back(uint32_t(i));
+    if (U16_IS_SURROGATE(c) || u_charType(c) == U_DECIMAL_DIGIT_NUMBER) digit(i);
+    if (folding) {
+      UChar buf[8];
+      UErrorCode st = U_ZERO_ERROR;
+      const int32_t m = u_strFoldCase(buf, 8, reinterpret_cast<const UChar*>(text.data() + i), int32_t(j - i),
+                                      U_FOLD_CASE_DEFAULT, &st);
+      if (U_FAILURE(st)) {  // cannot tell: let every pattern run everywhere
+        folded_.assign(lits.folded.keyCount(), 1);
+        foldedUnknown_ = true;
+        folding = false;
+      } else {
+        if (!mapped && (m != 1 || j - i != 1)) {
+          mapped = true;
+          at.resize(f.size());
+          for (size_t k = 0; k < at.size(); ++k) at[k] = uint32_t(k);
+        }
+        for (int32_t k = 0; k < m; ++k) {
+          f.push_back(char16_t(buf[k]));
+          if (mapped) at.push_back(uint32_t(i));
+        }
+      }
     }
     i = j;
   }
+  if (!folding) return;
   lits.folded.scan(f, [&](int32_t key, size_t end) {
     folded_[size_t(key)] = 1;
-    if (size_t(key) < lits.foldedStarts.size() && lits.foldedStarts[size_t(key)])
-      foldedPos_[size_t(key)].push_back(at[end - lits.folded.keyLength(key)]);
+    if (size_t(key) < lits.foldedStarts.size() && lits.foldedStarts[size_t(key)]) {
+      const size_t start = end - lits.folded.keyLength(key);
+      foldedPos_[size_t(key)].push_back(mapped ? at[start] : uint32_t(start));
+    }
   });
 }
 

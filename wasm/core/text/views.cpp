@@ -462,12 +462,18 @@ const View& PassMemo::view(ViewKind kind, const match::WordList* words, uint32_t
   runPasses(kind, words, twinIdle, [&](uint32_t id, bool usesWords, auto&& may, auto&& pass) {
     const uint32_t w = usesWords ? wordsId : UINT32_MAX;
     const View* in = cur;
-    auto known = std::find_if(outputs_.begin(), outputs_.end(),
-                              [&](const Output& o) { return o.in == in && o.step == id && o.words == w; });
+    auto output = [&](uint32_t step) {
+      return std::find_if(outputs_.begin(), outputs_.end(),
+                          [&](const Output& o) { return o.in == in && o.step == step && o.words == w; });
+    };
+    auto known = output(id);
+    // Repeats and its two-letter twin change a view under one condition (repeatsMayApply).
+    const uint32_t twin = id == kStepRepeats ? kStepRepeatsTwo : id == kStepRepeatsTwo ? kStepRepeats : UINT32_MAX;
+    auto twinKnown = twin == UINT32_MAX ? outputs_.end() : output(twin);
     if (known != outputs_.end()) {
       cur = known->out;
     } else {
-      if (may(*in)) {
+      if (twinKnown != outputs_.end() ? twinKnown->out != in : may(*in)) {
         View& v = views_.emplace_back();
         pass(*in, v);
         cur = &v;
