@@ -4,6 +4,7 @@
 #include <set>
 
 #include "match/aho_corasick.h"
+#include "match/word_list.h"
 #include "text/utf.h"
 #include "text/views.h"
 
@@ -167,6 +168,37 @@ TEST_CASE("passes compose and terms fold like text", "[engine]") {
   CHECK(foldTerm(u"ÄRGER", 0) == u"aerger");
   CHECK(foldTerm(u"aerger", 0) == u"aerger");
   CHECK(foldTerm(u"Straße", kRepeats) == u"strasse");
+}
+
+TEST_CASE("a pass memo gives every view applyPasses gives, sharing pass outputs", "[engine]") {
+  rg::match::WordList en, de;
+  for (const char16_t* w : {u"idiot", u"stupid", u"ass", u"moron"}) en.addKey(w);
+  for (const char16_t* w : {u"depp", u"dumm", u"arsch", u"bloed"}) de.addKey(w);
+  en.build();
+  de.build();
+  std::vector<ViewKind> kinds;
+  for (ViewKind k : {ViewKind(kLeet | kSeparators), ViewKind(kLeet | kSeparators | kRepeats | kLookalikes | kMasks),
+                     ViewKind(kLeet), ViewKind(kMasks | kRepeats), ViewKind(kLookalikes | kSeparators)})
+    for (ViewKind v : termViews(k, kStemEnglish | kStemGerman)) kinds.push_back(v);
+  for (ViewKind v : termViews(ViewKind(kLeet | kSeparators | kRepeats | kLookalikes | kMasks))) kinds.push_back(v);
+  for (const char16_t* t : {u"Du bist ein 1d10t, s t u p i d und ein a$$ - service@example.com!",
+                            u"Was f\u00FCr ein D*pp, duuumm und bl\u00F6\u00F6d, \u0456d\u0456ot, \u00EDd\u00EDot.",
+                            u"Thanks for your patience! Order 12345 ships on 3.4.", u"", u"stuuup*d m.o.r.o.n ARSCH!!!"}) {
+    const View b = base(t);
+    PassMemo memo(b);
+    for (int round = 0; round < 2; ++round)  // the second round reads every view from the memo
+      for (ViewKind k : kinds)
+        for (const rg::match::WordList* w : {&en, &de}) {
+          View x, y;
+          bool idle = false, memoIdle = false;
+          const View& want = applyPasses(b, k, x, y, w, &idle);
+          const View& got = memo.view(k, w, w == &en ? 0 : 1, &memoIdle);
+          CHECK(got.text == want.text);
+          CHECK(spans(got) == spans(want));
+          CHECK(got.obf == want.obf);
+          CHECK(memoIdle == idle);
+        }
+  }
 }
 
 TEST_CASE("empty and large texts", "[engine]") {
