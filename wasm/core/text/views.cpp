@@ -144,11 +144,20 @@ bool foldBase(std::u16string_view s, View& out) {
   size_t i = 0;
   while (i < n) {
     char16_t c = s[i];
-    // ASCII fast path: an ASCII unit followed by ASCII (or the end) is a segment of its own.
+    // ASCII fast path: an ASCII unit followed by ASCII (or the end) is a segment of its own; a
+    // run of them is written at once.
     if (c < 0x80 && (i + 1 == n || s[i + 1] < 0x80)) {
-      out.text.push_back((c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c);
-      out.map.push_back({uint32_t(i), uint32_t(i + 1)});
-      ++i;
+      size_t j = i + 1;
+      while (j < n && (j + 1 == n || s[j + 1] < 0x80)) ++j;  // (s[j] is ASCII: it was s[j - 1 + 1])
+      const size_t at = out.text.size();
+      out.text.resize(at + (j - i));
+      out.map.resize(at + (j - i));
+      for (size_t k = i; k < j; ++k) {
+        const char16_t u = s[k];
+        out.text[at + (k - i)] = (u >= u'A' && u <= u'Z') ? char16_t(u + 32) : u;
+        out.map[at + (k - i)] = {uint32_t(k), uint32_t(k + 1)};
+      }
+      i = j;
       continue;
     }
     // A normalization segment: from i up to the next code point with a boundary before it.
