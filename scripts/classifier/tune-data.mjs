@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evalReport } from '../lib/eval-jsonl.mjs';
+import { rulesOnly } from '../lib/rules-only.mjs';
 
 // Every line of the training corpus (tests/corpus/*.jsonl, files sorted: corpus.jsonl,
 // germeval2018.jsonl, train-*.jsonl) as { file, text, germeval }.
@@ -27,11 +28,8 @@ export function tuneSplit(own, folds) {
 // The categories the rules (no classifier rule, no model) report per line of `lines` (JSON text
 // lines in the corpus format), for the line's own source.
 export function rulesFindings(cli, bundlePath, lines, work) {
-  const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
-  bundle.rules = bundle.rules.filter((r) => r.kind !== 'classifier');
-  delete bundle.models;
   const bundleFile = join(work, 'rules-only.json');
-  writeFileSync(bundleFile, JSON.stringify(bundle));
+  writeFileSync(bundleFile, JSON.stringify(rulesOnly(JSON.parse(readFileSync(bundlePath, 'utf8')))));
   const corpusFile = join(work, 'rules-lines.jsonl');
   writeFileSync(corpusFile, `${lines.join('\n')}\n`);
   const report = evalReport(cli, bundleFile, corpusFile);
